@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class CorpusConfig(AppConfig):
+    """The domain: who said what, where, and how claims relate."""
+
+    name = "claimtracker.corpus"
+    verbose_name = "Corpus"

@@ -1,0 +1,98 @@
+"""Where claims are found: publishers and the documents they published."""
+
+import hashlib
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+
+def normalise_line_endings(text):
+    """CRLF and lone CR become LF: done once, on import and on every form save."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def content_hash(text):
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class Publisher(models.Model):
+    name = models.CharField(max_length=300, unique=True)
+    url = models.URLField("home page", blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Document(models.Model):
+    class Kind(models.TextChoices):
+        TRANSCRIPT = "transcript", "Transcript"
+        NEWS_REPORT = "news_report", "News report"
+        WHITE_PAPER = "white_paper", "White paper"
+        SPEECH = "speech", "Speech"
+        STATEMENT = "statement", "Statement"
+
+    title = models.CharField(max_length=500)
+    kind = models.CharField(max_length=12, choices=Kind, db_index=True)
+    language = models.CharField(max_length=20, default="en", help_text="BCP 47, e.g. en, zh-Hans")
+    publisher = models.ForeignKey(
+        Publisher, null=True, blank=True, on_delete=models.PROTECT, related_name="documents"
+    )
+    republished_from = models.ForeignKey(
+        Publisher,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="republished_documents",
+        help_text="The original outlet, where this site reposts e.g. a Xinhua report.",
+    )
+    author = models.CharField(max_length=300, blank=True, help_text="Only where the text names one.")
+    url = models.URLField(max_length=1000, blank=True)
+    published_on = models.DateField(null=True, blank=True, db_index=True)
+    accessed_on = models.DateField(null=True, blank=True)
+    text = models.TextField(help_text="Exactly as stored: claims are anchored to it.")
+    content_hash = models.CharField(
+        max_length=64,
+        unique=True,
+        editable=False,
+        error_messages={"unique": "A document with exactly this text is already stored."},
+    )
+    notes = models.TextField(blank=True, help_text="Provenance: where dates and metadata were read.")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ["-published_on", "-id"]
+        indexes = [
+            models.Index(fields=["publisher", "published_on"]),
+            models.Index(fields=["language", "published_on"]),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        # The hash is derived from the text, so it can never disagree with it.
+        self.content_hash = content_hash(self.text)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("document", args=[self.pk])
+
+    def clean(self):
+        self.text = normalise_line_endings(self.text)
+        self.content_hash = content_hash(self.text)
+        duplicate = Document.objects.filter(content_hash=self.content_hash).exclude(pk=self.pk).first()
+        if duplicate:
+            message = f"A document with exactly this text is already stored: “{duplicate}” (#{duplicate.pk})."
+            raise ValidationError({"text": message})
