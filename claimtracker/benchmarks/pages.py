@@ -1,0 +1,63 @@
+"""The pages the benchmark requests: a registry that later work extends by
+adding a function that returns the page's URL, decorated with `@page`.
+
+URL functions run after the corpus exists, so they can look up the records
+they need (the generator's landmarks: claimtracker.generation.landmarks).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from claimtracker.corpus.models import Claim, Topic
+from claimtracker.generation import landmarks
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str  # what --pages takes
+    title: str  # what the report shows
+    url: Callable[[], str]
+
+
+PAGES = {}
+
+
+def page(name, title):
+    def register(url):
+        PAGES[name] = Page(name, title, url)
+        return url
+
+    return register
+
+
+def claim_changelist(query=""):
+    return reverse("admin:corpus_claim_changelist") + (f"?{query}" if query else "")
+
+
+@page("admin-claims", "admin claim change-list")
+def admin_claims():
+    return claim_changelist()
+
+
+@page("admin-claims-kind-status", "admin claim change-list, kind and status")
+def admin_claims_by_kind_and_status():
+    return claim_changelist("kind__exact=statistic&status__exact=disputed")
+
+
+@page("admin-claims-year", "admin claim change-list, date said in 2024")
+def admin_claims_by_date():
+    return claim_changelist("said_on__gte=2024-01-01&said_on__lt=2025-01-01")
+
+
+@page("admin-claims-topic", "admin claim change-list, topic with subtopics")
+def admin_claims_by_topic():
+    topic = Topic.objects.filter(path="cybersecurity/").first() or Topic.objects.order_by("path").first()
+    return claim_changelist(f"topic={topic.pk}" if topic else "")
+
+
+@page("admin-claim-change", "admin claim change form (statistics, 60 links)")
+def admin_claim_change():
+    claim = landmarks.hub_claim() or Claim.objects.order_by("pk").first()
+    return reverse("admin:corpus_claim_change", args=[claim.pk])

@@ -1,0 +1,56 @@
+"""`manage.py bench`: time the key pages on a generated corpus of at least N claims."""
+
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from tqdm import tqdm
+
+from claimtracker.benchmarks import harness, report
+from claimtracker.benchmarks.pages import PAGES
+from claimtracker.corpus.models import Claim
+from claimtracker.generation.corpus import generate_corpus
+
+
+class Command(BaseCommand):
+    help = (
+        "Make sure the database holds at least --claims claims (generating the difference with "
+        "generate_corpus), request each page once cold and --repeat times, and print per page the "
+        "median and p95 time and the SQL queries, the same SQL re-run alone (the database floor) "
+        "and the ratio of the two. Pages: " + ", ".join(PAGES) + "."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--claims", type=int, default=10_000, help="At least this many claims (default 10000)."
+        )
+        parser.add_argument(
+            "--seed", type=int, default=1, help="Seed for generating missing claims (default 1)."
+        )
+        parser.add_argument(
+            "--repeat", type=int, default=20, help="Requests per page after the warm-up (default 20)."
+        )
+        parser.add_argument("--pages", nargs="+", choices=list(PAGES), default=list(PAGES), metavar="PAGE")
+        parser.add_argument("--json", action="store_true", help="Print JSON instead of a table.")
+
+    def handle(self, *args, claims, seed, repeat, pages, json, **options):
+        if repeat < 1:
+            raise CommandError("--repeat must be at least 1.")
+        present = Claim.objects.count()
+        if present < claims:
+            self.stderr.write(
+                f"{present:,} claims present: generating {claims - present:,} more (seed {seed})."
+            )
+            with tqdm(total=claims - present, unit="claim", unit_scale=True, file=sys.stderr) as bar:
+                generate_corpus(claims - present, seed=seed, progress=bar.update)
+            present = Claim.objects.count()
+        context = {"database": connection.vendor, "claims": present, "repeat": repeat}
+        if not json:
+            self.stdout.write(
+                f"{present:,} claims on {connection.vendor}; each page once cold, then {repeat} times."
+            )
+        try:
+            results = harness.run([PAGES[name] for name in pages], repeat)
+        except harness.PageError as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(report.as_json(results, **context) if json else report.table(results))

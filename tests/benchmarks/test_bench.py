@@ -1,0 +1,49 @@
+"""`manage.py bench`: a row of figures for every page, and the statistics behind them."""
+
+import io
+import json
+import re
+
+import pytest
+from django.core.management import call_command
+
+from claimtracker.benchmarks.harness import median, p95
+from claimtracker.benchmarks.pages import PAGES
+
+
+def test_p95_is_the_nearest_rank_percentile():
+    assert p95(list(range(1, 21))) == 19
+    assert p95(list(range(100, 0, -1))) == 95
+    assert p95([7.5]) == 7.5
+
+
+def test_median_is_the_middle_value_or_the_mean_of_the_two_middle_ones():
+    assert median([3, 1, 2]) == 2
+    assert median([4, 1, 3, 2]) == 2.5
+
+
+@pytest.mark.django_db
+def test_it_prints_figures_for_every_page_on_a_small_generated_corpus():
+    output = io.StringIO()
+    call_command("bench", claims=200, repeat=2, stdout=output, stderr=io.StringIO())
+    rows = [line for line in output.getvalue().splitlines() if line.startswith("| admin")]
+    assert len(rows) == len(PAGES)
+    number = r"\s*\d+(\.\d+)?\s*"
+    for row in rows:
+        cells = row.strip("|").split("|")[1:]
+        assert len(cells) == 7
+        assert all(re.fullmatch(number, cell) for cell in cells), row
+
+
+@pytest.mark.django_db
+def test_json_output_has_the_same_figures_for_the_pages_asked_for():
+    output = io.StringIO()
+    call_command(
+        "bench", claims=200, repeat=2, pages=["admin-claims"], json=True, stdout=output, stderr=io.StringIO()
+    )
+    result = json.loads(output.getvalue())
+    (page,) = result["pages"]
+    assert page["page"] == "admin-claims"
+    assert page["queries"] > 0
+    assert len(page["times_ms"]) == len(page["sql_ms"]) == 2
+    assert page["sql_median_ms"] <= page["median_ms"]
