@@ -1,0 +1,94 @@
+"""The plain public pages: home, a document with its claims, a claim."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from claimtracker.corpus.models import Link
+from tests.factories import (
+    AnnotationFactory,
+    ClaimFactory,
+    DocumentFactory,
+    LinkFactory,
+    SpeakerRoleFactory,
+    StatisticFactory,
+    TopicFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_home_shows_counts_and_links_into_the_documents_and_the_admin(client):
+    claim = ClaimFactory()
+    html = client.get("/").content.decode()
+    assert '<html lang="en">' in html
+    assert claim.document.get_absolute_url() in html
+    assert claim.get_absolute_url() in html
+    assert "/admin/corpus/claim/" in html
+    assert "<strong>1</strong> claims" in html
+
+
+def test_the_document_page_shows_its_text_and_lists_its_claims(client):
+    document = DocumentFactory(text='Hostile <script>alert(1)</script> & "quotes" \\ text. The figure rose.')
+    claim = ClaimFactory(document=document, quote_text="The figure rose.")
+    html = client.get(document.get_absolute_url()).content.decode()
+    assert "Hostile &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; \\ text." in html
+    assert "<script>" not in html
+    assert claim.get_absolute_url() in html
+    assert "1 claim in this document" in html
+
+
+def test_the_document_page_costs_the_same_queries_for_one_or_many_claims(client):
+    few = ClaimFactory().document
+    many = DocumentFactory(text="A. B. C. D. E. F.")
+    for letter in "ABCDEF":
+        ClaimFactory(document=many, quote_text=f"{letter}.", role=None)
+    assert count_queries(client, many.get_absolute_url()) == count_queries(client, few.get_absolute_url())
+
+
+def test_the_claim_page_shows_the_quote_in_context_with_figures_links_and_notes(client):
+    claim = ClaimFactory(summary="Internet users reached 1.03 billion in 2021.")
+    claim.role = SpeakerRoleFactory(speaker=claim.speaker, title="Spokesman")
+    claim.save()
+    StatisticFactory(claim=claim)
+    question = ClaimFactory(document=claim.document, quote_text="no national security", kind="question")
+    LinkFactory(source=claim, target=question, relation=Link.Relation.RESPONDS_TO)
+    LinkFactory(source=ClaimFactory(document=claim.document, quote_text="Document"), target=claim)
+    AnnotationFactory(claim=claim, body="Matches CNNIC's 49th report.")
+    html = client.get(claim.get_absolute_url()).content.decode()
+    assert f"<mark>{claim.quote}</mark>" in html
+    assert claim.prefix in html and claim.suffix in html
+    assert "Spokesman" in html
+    assert "1030000000" in html
+    assert "<strong>responds to</strong>" in html
+    assert "<strong>updated by</strong>" in html
+    assert "Matches CNNIC&#x27;s 49th report." in html
+
+
+def test_the_claim_page_costs_the_same_queries_however_many_links_it_has(client):
+    few = ClaimFactory()
+    LinkFactory(source=few)
+    many = ClaimFactory()
+    for _ in range(5):
+        LinkFactory(source=many)
+        LinkFactory(target=many)
+        StatisticFactory(claim=many)
+        AnnotationFactory(claim=many)
+        many.topics.add(TopicFactory())
+    few.topics.add(TopicFactory())
+    StatisticFactory(claim=few)
+    AnnotationFactory(claim=few)
+    LinkFactory(target=few)
+    assert count_queries(client, many.get_absolute_url()) == count_queries(client, few.get_absolute_url())
+
+
+def test_missing_pages_are_404(client):
+    assert client.get("/documents/999999/").status_code == 404
+    assert client.get("/claims/999999/").status_code == 404
