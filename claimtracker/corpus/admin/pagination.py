@@ -1,10 +1,12 @@
 """A paginator that does not count a million rows on every page view.
 
-Unfiltered, PostgreSQL's planner statistics give the table size at once
-(`pg_class.reltuples`, kept current by autovacuum); that estimate is used
-when it is large. Filtered, the exact count runs under a short statement
-timeout and falls back to the planner's row estimate for the query when the
-count would be slow. Small tables and SQLite are always counted exactly.
+On PostgreSQL the planner's estimate comes first, since it costs a
+millisecond: the table size (`pg_class.reltuples`, kept current by
+autovacuum) when unfiltered, the row estimate of the query when filtered.
+Only where that estimate is small is the exact count run, and then under a
+short statement timeout, falling back to the estimate. So a page costs at
+most two cheap queries for its count, never a scan of a million rows.
+Estimates are marked as such on the page. SQLite always counts exactly.
 """
 
 import json
@@ -27,19 +29,19 @@ class EstimatedCountPaginator(Paginator):
         connection = connections[queryset.db]
         if connection.vendor != "postgresql":
             return super().count
-        if not queryset.query.where:
+        if queryset.query.where:
+            estimate = query_estimate(connection, queryset)
+        else:
             estimate = table_estimate(connection, queryset.model._meta.db_table)
-            if estimate >= EXACT_BELOW:
-                self.is_estimate = True
-                return estimate
-            return super().count
-        try:
-            with transaction.atomic(using=queryset.db), connection.cursor() as cursor:
-                cursor.execute(f"SET LOCAL statement_timeout = {COUNT_TIMEOUT_MS}")
-                return queryset.count()
-        except OperationalError:
-            self.is_estimate = True
-            return query_estimate(connection, queryset)
+        if estimate < EXACT_BELOW:
+            try:
+                with transaction.atomic(using=queryset.db), connection.cursor() as cursor:
+                    cursor.execute(f"SET LOCAL statement_timeout = {COUNT_TIMEOUT_MS}")
+                    return queryset.count()
+            except OperationalError:
+                pass
+        self.is_estimate = True
+        return estimate
 
 
 def table_estimate(connection, table):
