@@ -66,7 +66,7 @@ def test_the_claim_page_shows_the_quote_in_context_with_figures_links_and_notes(
     assert f"<mark>{claim.quote}</mark>" in html
     assert claim.prefix in html and claim.suffix in html
     assert "Spokesman" in html
-    assert "1030000000" in html
+    assert "1,030,000,000" in html
     assert "<strong>responds to</strong>" in html
     assert "<strong>updated by</strong>" in html
     assert "Matches CNNIC&#x27;s 49th report." in html

@@ -199,7 +199,12 @@ class Statistic(models.Model):
     def __str__(self):
         qualifier = "" if self.qualifier == self.Qualifier.EXACT else f"{self.get_qualifier_display()} "
         period = f" ({self.period_label})" if self.period_label else ""
-        return f"{self.metric}: {qualifier}{self.value.normalize():f} {self.unit}".rstrip() + period
+        return f"{self.metric}: {qualifier}{self.display_value} {self.unit}".rstrip() + period
+
+    @property
+    def display_value(self):
+        """The value without trailing zeros, digits grouped: 1,030,000,000; 42.1."""
+        return f"{self.value.normalize():,f}"
 
 
 class Link(models.Model):
