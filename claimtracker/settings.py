@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "simple_history",
     "claimtracker.corpus",
     "claimtracker.web",
+    "claimtracker.reader",
 ]
 
 MIDDLEWARE = [

@@ -23,11 +23,10 @@ def recent_claims(limit=10):
     return Claim.objects.select_related("speaker", "document").defer("document__text")[:limit]
 
 
-def document_with_claims(pk):
-    """A document and its claims in reading order, with their speakers."""
-    document = get_object_or_404(Document.objects.select_related("publisher", "republished_from"), pk=pk)
-    claims = document.claims.select_related("speaker", "role__organisation").order_by("start", "end", "id")
-    return document, list(claims)
+def claims_needing_attention(limit=500):
+    """Orphaned and fuzzily moved claims, newest first (a partial index serves this)."""
+    claims = Claim.objects.exclude(anchor=Claim.Anchor.ANCHORED)
+    return claims.select_related("speaker", "document").defer("document__text")[:limit]
 
 
 def claim_detail(pk):

@@ -4,6 +4,6 @@ from . import views
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("documents/<int:pk>/", views.document_detail, name="document"),
     path("claims/<int:pk>/", views.claim_detail, name="claim"),
+    path("claims/attention/", views.claims_needing_attention, name="claims-attention"),
 ]

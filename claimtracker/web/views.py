@@ -17,11 +17,11 @@ def home(request):
     )
 
 
-def document_detail(request, pk):
-    document, claims = selectors.document_with_claims(pk)
-    return render(request, "web/document.html", {"document": document, "claims": claims})
-
-
 def claim_detail(request, pk):
     claim = selectors.claim_detail(pk)
     return render(request, "web/claim.html", {"claim": claim, "roles": claim.attributed_roles()})
+
+
+def claims_needing_attention(request):
+    """Claims moved by a fuzzy match (to review) or orphaned by an edit of their document."""
+    return render(request, "web/claims_attention.html", {"claims": selectors.claims_needing_attention()})

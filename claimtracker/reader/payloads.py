@@ -1,0 +1,89 @@
+"""The JSON the reader's script receives: plain data, never markup."""
+
+from claimtracker.corpus.models import Claim, Statistic
+
+LATEST_NOTES = 3
+
+
+def highlight(claim):
+    """What painting a highlight needs: [id, start, end, kind, anchor] (offsets in code points)."""
+    return [claim.pk, claim.start, claim.end, claim.kind, claim.anchor]
+
+
+def turn(turn):
+    return {
+        "start": turn.start,
+        "labelEnd": turn.label_end,
+        "label": turn.label,
+        "speakerId": turn.speaker_id,
+        "speakerName": turn.speaker_name,
+    }
+
+
+def figure(figure):
+    return {
+        "value": f"{figure.value.normalize():f}",
+        "unit": figure.unit,
+        "qualifier": figure.qualifier,
+        "periodLabel": figure.period_label,
+        "raw": figure.raw,
+    }
+
+
+def form_choices(topics):
+    return {
+        "topics": [{"id": topic.pk, "label": "\u2003" * topic.depth + topic.name} for topic in topics],
+        "attributions": Claim.Attribution.choices,
+        "statuses": Claim.Status.choices,
+        "qualifiers": Statistic.Qualifier.choices,
+    }
+
+
+def card(claim, user):
+    notes = list(claim.annotations.all())[:LATEST_NOTES]
+    statistics = list(claim.statistics.all())
+    return {
+        "id": claim.pk,
+        "url": claim.get_absolute_url(),
+        "quote": claim.quote,
+        "start": claim.start,
+        "end": claim.end,
+        "anchor": claim.anchor,
+        "anchorLabel": claim.get_anchor_display(),
+        "speaker": {"id": claim.speaker_id, "name": claim.speaker.name} if claim.speaker_id else None,
+        "role": {"id": claim.role_id, "label": claim.role.title_with_organisation} if claim.role_id else None,
+        "attribution": claim.attribution,
+        "attributionLabel": claim.get_attribution_display(),
+        "kind": claim.kind,
+        "kindLabel": claim.get_kind_display(),
+        "status": claim.status,
+        "statusLabel": claim.get_status_display(),
+        "saidOn": claim.said_on.isoformat() if claim.said_on else "",
+        "summary": claim.summary,
+        "topics": [{"id": topic.pk, "name": topic.name} for topic in claim.topics.all()],
+        "figures": [
+            {
+                "text": str(statistic),
+                "metric": statistic.metric.name,
+                "value": f"{statistic.value.normalize():f}",
+                "unit": statistic.unit,
+                "qualifier": statistic.qualifier,
+                "periodLabel": statistic.period_label,
+            }
+            for statistic in statistics
+        ],
+        "links": claim.links,
+        "notes": [
+            {
+                "body": note.body,
+                "author": note.author.get_username() if note.author_id else "",
+                "createdAt": note.created_at.isoformat(),
+            }
+            for note in notes
+        ],
+        "can": {
+            "change": user.has_perm("corpus.change_claim"),
+            "delete": user.has_perm("corpus.delete_claim"),
+            "note": user.has_perm("corpus.add_annotation"),
+        },
+    }
