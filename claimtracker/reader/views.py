@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET, require_POST
 
 from claimtracker.corpus.models import Annotation, Claim, Document, Metric, Speaker, Statistic, Topic
+from claimtracker.text.figures import guess_kind, parse_figures
 
 from . import payloads
 from .forms import ClaimFieldsForm, FigureForm, NoteForm, SelectorForm, StatusForm, roles_of
@@ -166,8 +167,6 @@ def metric_lookup(request):
 
 @require_GET
 def figures_in(request):
-    from claimtracker.text.figures import guess_kind, parse_figures  # TEMP until figures.py lands
-
     text = request.GET.get("text", "")[:2000]
     figures = [payloads.figure(figure) for figure in parse_figures(text)]
     return JsonResponse({"kind": guess_kind(text), "figures": figures})
