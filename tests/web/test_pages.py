@@ -3,8 +3,9 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
-from claimtracker.corpus.models import Link
+from claimtracker.corpus.models import Claim, Link
 from tests.factories import (
     AnnotationFactory,
     ClaimFactory,
@@ -92,3 +93,13 @@ def test_the_claim_page_costs_the_same_queries_however_many_links_it_has(client)
 def test_missing_pages_are_404(client):
     assert client.get("/documents/999999/").status_code == 404
     assert client.get("/claims/999999/").status_code == 404
+
+
+def test_claims_needing_attention_are_listed_and_anchored_ones_are_not(client):
+    anchored = ClaimFactory(summary="anchored")
+    orphaned = ClaimFactory(document=anchored.document, quote_text="billion")
+    Claim.objects.filter(pk=orphaned.pk).update(anchor=Claim.Anchor.ORPHANED)
+    html = client.get(reverse("claims-attention")).content.decode()
+    assert orphaned.get_absolute_url() in html and "Orphaned" in html
+    assert anchored.get_absolute_url() not in html
+    assert reverse("claims-attention") in client.get(reverse("home")).content.decode()
