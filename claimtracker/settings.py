@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "claimtracker.corpus",
     "claimtracker.web",
     "claimtracker.reader",
+    "claimtracker.lists",
 ]
 
 MIDDLEWARE = [

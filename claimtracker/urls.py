@@ -10,5 +10,6 @@ admin.site.index_title = "Curate the corpus"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("claimtracker.reader.urls")),
+    path("", include("claimtracker.lists.urls")),
     path("", include("claimtracker.web.urls")),
 ]

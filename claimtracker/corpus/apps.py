@@ -6,3 +6,8 @@ class CorpusConfig(AppConfig):
 
     name = "claimtracker.corpus"
     verbose_name = "Corpus"
+
+    def ready(self):
+        from .changes import connect_signals
+
+        connect_signals(self)

@@ -6,6 +6,7 @@ from simple_history.utils import bulk_update_with_history
 
 from claimtracker.text import anchoring
 
+from .changes import corpus_changed
 from .models import Claim, Document
 from .models.sources import normalise_line_endings
 
@@ -50,4 +51,5 @@ def claims_set_status(claims, status, *, user=None, batch_size=1000):
                 batch = []
         if batch:
             changed += bulk_update_with_history(batch, Claim, ["status", "updated_at"], default_user=user)
+    corpus_changed()
     return changed

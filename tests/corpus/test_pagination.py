@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
+from claimtracker.corpus import counting
 from claimtracker.corpus.admin import pagination
 from claimtracker.corpus.models import Claim
 from tests.factories import ClaimFactory
@@ -47,7 +48,7 @@ def test_large_sets_are_estimated_without_counting(claims, monkeypatch, django_a
 
 @on_postgresql
 def test_a_slow_exact_count_falls_back_to_the_estimate(claims, monkeypatch):
-    monkeypatch.setattr(pagination, "COUNT_TIMEOUT_MS", 1)
+    monkeypatch.setattr(counting, "COUNT_TIMEOUT_MS", 1)
     slow = Claim.objects.extra(where=["pg_sleep(0.01) IS NOT NULL"])  # deliberately slow
     total, is_estimate = count(slow)
     assert is_estimate and total >= 1

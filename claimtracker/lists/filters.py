@@ -1,0 +1,139 @@
+"""The filters of the claim, document and speaker lists (django-filter).
+
+Every filter is a GET parameter, so a filtered list is a shareable URL. A
+value that does not validate (an unknown id, a bad date) is dropped with a
+message instead of failing the page: see `valid_filterset`.
+"""
+
+import django_filters as filters
+from django import forms
+from django.db.models import Exists, OuterRef, Q
+
+from claimtracker.corpus.models import (
+    Claim,
+    Document,
+    Link,
+    Metric,
+    Organisation,
+    Publisher,
+    Speaker,
+    SpeakerRole,
+    Statistic,
+    Topic,
+)
+
+
+class IdChoiceFilter(filters.ModelChoiceFilter):
+    """A foreign-key filter by id that never renders a <select> of every row."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", forms.NumberInput)
+        super().__init__(*args, **kwargs)
+
+
+def in_force_at_claim_date(organisation):
+    """Claims whose speaker held a role at `organisation` on the claim's date,
+    or whose speaker is the organisation speaking as itself."""
+    role = SpeakerRole.objects.filter(speaker=OuterRef("speaker"), organisation=organisation).filter(
+        Q(start_date__isnull=True) | Q(start_date__lte=OuterRef("said_on")),
+        Q(end_date__isnull=True) | Q(end_date__gte=OuterRef("said_on")),
+    )
+    institution = Q(speaker__kind=Speaker.Kind.INSTITUTION, speaker__organisation=organisation)
+    return Q(Exists(role)) | institution
+
+
+class ClaimFilter(filters.FilterSet):
+    q = filters.CharFilter(label="Words", method="filter_text")
+    speaker = IdChoiceFilter(queryset=Speaker.objects.all())
+    organisation = IdChoiceFilter(queryset=Organisation.objects.all(), method="filter_organisation")
+    topic = IdChoiceFilter(
+        queryset=Topic.objects.all(), method="filter_topic", label="Topic (with subtopics)"
+    )
+    kind = filters.ChoiceFilter(choices=Claim.Kind.choices)
+    status = filters.ChoiceFilter(choices=Claim.Status.choices)
+    document = IdChoiceFilter(queryset=Document.objects.defer("text"))
+    publisher = IdChoiceFilter(queryset=Publisher.objects.all(), field_name="document__publisher")
+    document_kind = filters.ChoiceFilter(choices=Document.Kind.choices, field_name="document__kind")
+    language = filters.CharFilter(field_name="document__language", max_length=20)
+    said_from = filters.DateFilter(field_name="said_on", lookup_expr="gte", label="Said from")
+    said_to = filters.DateFilter(field_name="said_on", lookup_expr="lte", label="Said until")
+    metric = IdChoiceFilter(queryset=Metric.objects.all(), method="filter_metric")
+    has_links = filters.BooleanFilter(method="filter_has_links", widget=forms.NullBooleanSelect)
+    anchor = filters.ChoiceFilter(choices=Claim.Anchor.choices, label="Anchor")
+    creator = filters.NumberFilter(field_name="created_by", label="Created by (user id)")
+
+    class Meta:
+        model = Claim
+        fields = []
+
+    def filter_text(self, queryset, name, value):
+        from claimtracker.lists.text_search import search  # the search app may be absent in a slim set-up
+
+        return search(queryset, value)
+
+    def filter_organisation(self, queryset, name, organisation):
+        return queryset.filter(in_force_at_claim_date(organisation))
+
+    def filter_topic(self, queryset, name, topic):
+        subtree = list(Topic.objects.subtree(topic).values_list("pk", flat=True))
+        tagged = Claim.topics.through.objects.filter(topic_id__in=subtree, claim_id=OuterRef("pk"))
+        return queryset.filter(Exists(tagged))
+
+    def filter_metric(self, queryset, name, metric):
+        return queryset.filter(Exists(Statistic.objects.filter(claim=OuterRef("pk"), metric=metric)))
+
+    def filter_has_links(self, queryset, name, value):
+        linked = Exists(Link.objects.filter(source=OuterRef("pk"))) | Exists(
+            Link.objects.filter(target=OuterRef("pk"))
+        )
+        return queryset.filter(linked if value else ~linked)
+
+
+class DocumentFilter(filters.FilterSet):
+    title = filters.CharFilter(lookup_expr="icontains", label="Title contains")
+    kind = filters.ChoiceFilter(choices=Document.Kind.choices)
+    language = filters.CharFilter(max_length=20)
+    publisher = IdChoiceFilter(queryset=Publisher.objects.all())
+    published_from = filters.DateFilter(field_name="published_on", lookup_expr="gte")
+    published_to = filters.DateFilter(field_name="published_on", lookup_expr="lte")
+
+    class Meta:
+        model = Document
+        fields = []
+
+
+class SpeakerFilter(filters.FilterSet):
+    name = filters.CharFilter(method="filter_name", label="Name contains")
+    kind = filters.ChoiceFilter(choices=Speaker.Kind.choices)
+    organisation = IdChoiceFilter(queryset=Organisation.objects.all(), method="filter_organisation")
+
+    class Meta:
+        model = Speaker
+        fields = []
+
+    def filter_name(self, queryset, name, value):
+        aliases = Speaker.aliases.rel.related_model.objects.filter(
+            speaker=OuterRef("pk"), name__icontains=value
+        )
+        return queryset.filter(Q(name__icontains=value) | Exists(aliases))
+
+    def filter_organisation(self, queryset, name, organisation):
+        members = SpeakerRole.objects.filter(speaker=OuterRef("pk"), organisation=organisation)
+        return queryset.filter(Q(organisation=organisation) | Exists(members))
+
+
+def valid_filterset(filterset_class, data, queryset):
+    """A bound filterset whose invalid values are dropped, and the messages saying which."""
+    filterset = filterset_class(data, queryset=queryset)
+    if filterset.is_valid():
+        return filterset, []
+    problems = [
+        f"{filterset.form.fields[name].label or name}: {' '.join(errors)} The filter was ignored."
+        for name, errors in filterset.form.errors.items()
+    ]
+    cleaned = data.copy()
+    for name in filterset.form.errors:
+        cleaned.pop(name, None)
+    filterset = filterset_class(cleaned, queryset=queryset)
+    filterset.is_valid()  # what remains is valid: it is what the list shows
+    return filterset, problems

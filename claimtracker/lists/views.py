@@ -1,0 +1,205 @@
+"""The claim, document and speaker lists: filters as GET parameters, facet
+counts, sorting, bounded pages. Bad parameters give a message and a usable
+page, never an error."""
+
+import hashlib
+
+from django.core.cache import cache
+from django.shortcuts import render
+
+from claimtracker.corpus import counting
+from claimtracker.corpus.changes import corpus_version
+from claimtracker.corpus.models import Claim, Document, Speaker
+
+from . import paging
+from .facets import facet_counts
+from .filters import ClaimFilter, DocumentFilter, SpeakerFilter, valid_filterset
+
+PAGE_SIZES = (25, 50, 100, 200)
+DEFAULT_PAGE_SIZE = 50
+SUMMARY_SECONDS = 60 * 60 * 24  # keyed by the corpus version, so never stale
+NAVIGATION = {"after", "page", "per_page", "sort"}
+SORTS = {"date": "Newest first", "speaker": "Speaker", "relevance": "Relevance"}
+
+
+def page_size(request, problems):
+    raw = request.GET.get("per_page")
+    if raw is None:
+        return DEFAULT_PAGE_SIZE
+    if raw.isdigit() and int(raw) in PAGE_SIZES:
+        return int(raw)
+    problems.append(
+        f"Page size: choose one of {', '.join(map(str, PAGE_SIZES))}; showing {DEFAULT_PAGE_SIZE}."
+    )
+    return DEFAULT_PAGE_SIZE
+
+
+def page_number(request, problems):
+    raw = request.GET.get("page")
+    if raw is None:
+        return None
+    if raw.isdigit() and 1 <= int(raw) <= paging.MAX_OFFSET_PAGE:
+        return int(raw)
+    problems.append(
+        f"Page: “{raw[:20]}” is not a page number from 1 to {paging.MAX_OFFSET_PAGE:,}; showing page 1."
+    )
+    return 1
+
+
+def chosen_sort(request, problems, has_text):
+    sort = request.GET.get("sort", "relevance" if has_text else "date")
+    if sort not in SORTS or (sort == "relevance" and not has_text):
+        problems.append("Sort: unknown order, or relevance without words to search; sorted by date.")
+        return "date"
+    return sort
+
+
+def ordered(claims, sort):
+    if sort == "speaker":
+        return claims.order_by("speaker__name", "-said_on", "-pk")
+    if sort == "relevance":
+        return claims.order_by("-search_rank", "-pk")
+    return claims
+
+
+def with_params(params, **changes):
+    """The query string of `params` with `changes` applied (None removes a key) and paging reset."""
+    query = params.copy()
+    for key in ("after", "page"):
+        query.pop(key, None)
+    for key, value in changes.items():
+        query.pop(key, None)
+        if value is not None:
+            query[key] = value
+    return "?" + query.urlencode() if query else "?"
+
+
+def cached_summary(matching, params):
+    """The total and the facets of a filtered set, cached per corpus version and filters."""
+    filters = sorted((key, value) for key, value in params.lists() if key not in NAVIGATION)
+    digest = hashlib.sha256(repr(filters).encode()).hexdigest()[:32]
+    key = f"claims:summary:{corpus_version()}:{digest}"
+    summary = cache.get(key)
+    if summary is None:
+        total, is_estimate = counting.count(matching.order_by())
+        summary = {"total": total, "is_estimate": is_estimate, "facets": facet_counts(matching, total)}
+        cache.set(key, summary, SUMMARY_SECONDS)
+    return summary
+
+
+def claim_list(request):
+    problems = []
+    filterset, invalid = valid_filterset(ClaimFilter, request.GET, Claim.objects.all())
+    problems += invalid
+    text = filterset.form.cleaned_data.get("q") or ""
+    size, number = page_size(request, problems), page_number(request, problems)
+    sort = chosen_sort(request, problems, bool(text))
+    matching = filterset.qs
+    summary = cached_summary(matching, request.GET)
+    rows = ordered(matching, sort).select_related("speaker", "document__publisher").defer("document__text")
+    cursor = paging.Cursor.decode(request.GET.get("after")) if request.GET.get("after") else None
+    if request.GET.get("after") and cursor is None:
+        problems.append("This “next page” link is broken; showing the first page.")
+    if sort == "date" and number is None:
+        claims, next_cursor = paging.keyset_page(rows, cursor, size)
+        next_url = with_params(request.GET, after=next_cursor.encode()) if next_cursor else None
+    else:
+        claims, has_next = paging.offset_page(rows, number or 1, size)
+        next_url = with_params(request.GET, page=str((number or 1) + 1)) if has_next else None
+    return render(
+        request,
+        "lists/claims.html",
+        {
+            "filterset": filterset,
+            "claims": claims,
+            "text": text,
+            "summary": summary,
+            "facets": facet_links(summary["facets"], request.GET),
+            "active": active_filters(filterset, request.GET),
+            "problems": problems,
+            "next_url": next_url,
+            "first_url": with_params(request.GET) if (cursor or number not in (None, 1)) else None,
+            "sorts": [
+                (key, label, with_params(request.GET, sort=key))
+                for key, label in SORTS.items()
+                if key != "relevance" or text
+            ],
+            "sort": sort,
+            "page_sizes": [(n, with_params(request.GET, per_page=str(n))) for n in PAGE_SIZES],
+            "per_page": size,
+        },
+    )
+
+
+def facet_links(facets, params):
+    groups = []
+    for parameter, (title, values) in facets.groups.items():
+        if params.get(parameter):
+            continue  # already filtered by it
+        links = [(value, with_params(params, **{parameter: value.value})) for value in values]
+        groups.append((title, links))
+    return groups
+
+
+def active_filters(filterset, params):
+    """(label, value, URL without it) for each filter in force."""
+    active = []
+    for name, field in filterset.form.fields.items():
+        value = filterset.form.cleaned_data.get(name)
+        if value in (None, "") or name not in params:
+            continue
+        shown = (
+            dict(getattr(field, "choices", []) or []).get(value, value)
+            if hasattr(field, "choices")
+            else value
+        )
+        active.append(
+            (field.label or name.replace("_", " ").capitalize(), shown, with_params(params, **{name: None}))
+        )
+    return active
+
+
+def document_list(request):
+    problems = []
+    filterset, invalid = valid_filterset(DocumentFilter, request.GET, Document.objects.all())
+    problems += invalid
+    size, number = page_size(request, problems), page_number(request, problems) or 1
+    documents = filterset.qs.select_related("publisher").defer("text")
+    rows, has_next = paging.offset_page(documents, number, size)
+    total, is_estimate = counting.count(filterset.qs.order_by())
+    return render(
+        request,
+        "lists/documents.html",
+        {
+            "filterset": filterset,
+            "documents": rows,
+            "total": total,
+            "is_estimate": is_estimate,
+            "problems": problems,
+            "next_url": with_params(request.GET, page=str(number + 1)) if has_next else None,
+            "previous_url": with_params(request.GET, page=str(number - 1)) if number > 1 else None,
+        },
+    )
+
+
+def speaker_list(request):
+    problems = []
+    filterset, invalid = valid_filterset(SpeakerFilter, request.GET, Speaker.objects.all())
+    problems += invalid
+    size, number = page_size(request, problems), page_number(request, problems) or 1
+    speakers = filterset.qs.select_related("organisation")
+    rows, has_next = paging.offset_page(speakers, number, size)
+    total, is_estimate = counting.count(filterset.qs.order_by())
+    return render(
+        request,
+        "lists/speakers.html",
+        {
+            "filterset": filterset,
+            "speakers": rows,
+            "total": total,
+            "is_estimate": is_estimate,
+            "problems": problems,
+            "next_url": with_params(request.GET, page=str(number + 1)) if has_next else None,
+            "previous_url": with_params(request.GET, page=str(number - 1)) if number > 1 else None,
+        },
+    )
