@@ -148,15 +148,21 @@ def active_filters(filterset, params):
         value = filterset.form.cleaned_data.get(name)
         if value in (None, "") or name not in params:
             continue
-        shown = (
-            dict(getattr(field, "choices", []) or []).get(value, value)
-            if hasattr(field, "choices")
-            else value
-        )
         active.append(
-            (field.label or name.replace("_", " ").capitalize(), shown, with_params(params, **{name: None}))
+            (
+                field.label or name.replace("_", " ").capitalize(),
+                shown(field, value),
+                with_params(params, **{name: None}),
+            )
         )
     return active
+
+
+def shown(field, value):
+    """How a filter's value reads: a choice's label, a record's name, or the value itself."""
+    if isinstance(getattr(field, "choices", None), list | tuple):
+        return dict(field.choices).get(value, value)
+    return getattr(value, "name", None) or getattr(value, "title", None) or value
 
 
 def document_list(request):
