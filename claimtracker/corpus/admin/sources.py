@@ -32,10 +32,20 @@ class DocumentForm(forms.ModelForm):
         return normalise_line_endings(self.cleaned_data["text"])
 
 
+class ReadOnlyClaimForm(forms.ModelForm):
+    """A row of the read-only claims inline. Nothing is saved from it, so it is not
+    validated either: a claim checked against the document's new text before
+    re-anchoring would fail, and refuse the very edit that re-anchors it."""
+
+    def _post_clean(self):
+        pass
+
+
 class ClaimInline(admin.TabularInline):
     """The document's claims, read-only: each is edited on its own page."""
 
     model = Claim
+    form = ReadOnlyClaimForm
     fields = ("excerpt", "speaker", "kind", "status", "said_on", "anchor")
     readonly_fields = fields
     show_change_link = True
@@ -88,10 +98,8 @@ class DocumentAdmin(CorpusAdmin):
         return format_html('<a href="{}">Add a claim to this document</a>', url)
 
     def save_model(self, request, obj, form, change):
-        orphaned = services.document_save(obj, user=request.user)
-        if orphaned:
-            messages.warning(
-                request,
-                f"The text changed under {len(orphaned)} claim(s); they are marked orphaned "
-                "and keep their last quote until re-anchored.",
-            )
+        outcomes = services.document_save(obj, user=request.user)
+        message = services.reanchoring_message(outcomes)
+        if message:
+            level = messages.WARNING if outcomes["review"] or outcomes["orphaned"] else messages.INFO
+            messages.add_message(request, level, message)
