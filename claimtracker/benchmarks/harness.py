@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db import DatabaseError, connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -162,6 +163,8 @@ def request(client, url):
 
 def measure(page, repeat, client):
     url = page.url()
+    # Cold: the application's caches cleared (PostgreSQL's buffers stay warm, as in production).
+    cache.clear()
     cold_ms, cold_queries, _ = request(client, url)
     result = Measurement(page.name, page.title, url, cold_ms, cold_queries)
     for _ in range(repeat):

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from claimtracker.corpus.models import Claim, Topic
 from claimtracker.generation import landmarks
+from claimtracker.lists.paging import Cursor
 
 
 @dataclass(frozen=True)
@@ -61,3 +62,48 @@ def admin_claims_by_topic():
 def admin_claim_change():
     claim = landmarks.hub_claim() or Claim.objects.order_by("pk").first()
     return reverse("admin:corpus_claim_change", args=[claim.pk])
+
+
+@page("reader", "document reader, 100 KB and 500 claims")
+def reader():
+    document = landmarks.heavy_document() or Claim.objects.order_by("pk").first().document
+    return document.get_absolute_url()
+
+
+def claim_list(query=""):
+    return reverse("claim-list") + (f"?{query}" if query else "")
+
+
+@page("claims", "claim list with facets")
+def claims():
+    return claim_list()
+
+
+@page("claims-filtered", "claim list, topic + kind + 2 years, with facets")
+def claims_filtered():
+    topic = Topic.objects.filter(path="cybersecurity/").first() or Topic.objects.order_by("path").first()
+    return claim_list(f"topic={topic.pk}&kind=statistic&said_from=2023-01-01&said_to=2024-12-31")
+
+
+@page("claims-deep", "claim list, page 2,000 by its next link")
+def claims_deep():
+    return claim_list(f"after={cursor_before_page(2_000)}")
+
+
+@page("claims-jump", "claim list, page 2,000 by number")
+def claims_jump():
+    return claim_list("page=2000")
+
+
+@page("claim", "claim page (statistics, 60 links)")
+def claim_page():
+    claim = landmarks.hub_claim() or Claim.objects.order_by("pk").first()
+    return claim.get_absolute_url()
+
+
+def cursor_before_page(number, size=50):
+    """The cursor a reader following "next" from page 1 holds when asking for page `number`."""
+    ordered = Claim.objects.order_by(*Claim._meta.ordering).values_list("said_on", "pk")
+    position = max(0, (number - 1) * size - 1)
+    rows = list(ordered[position : position + 1]) or list(ordered.reverse()[:1])  # a small corpus: its end
+    return Cursor(*rows[0]).encode()

@@ -50,3 +50,13 @@ def table(results):
 
 def as_json(results, **context):
     return json.dumps({**context, "pages": [result.as_dict() for result in results]}, indent=2)
+
+
+def painting(result):
+    """The reader in Chromium: when its highlights were painted, from the start of navigation."""
+    figures = result.as_dict()
+    return (
+        f"\nReader in Chromium, {result.url}: highlights painted at {result.cold_ms:.0f} ms cold; "
+        f"median {figures['painted_median_ms']:.0f} ms, p95 {figures['painted_p95_ms']:.0f} ms "
+        f"(the HTML's last byte at a median {figures['response_end_median_ms']:.0f} ms)."
+    )

@@ -8,6 +8,7 @@ from tqdm import tqdm
 
 from claimtracker.benchmarks import harness, report
 from claimtracker.benchmarks.pages import PAGES
+from claimtracker.benchmarks.painting import measure_painting
 from claimtracker.corpus.models import Claim
 from claimtracker.generation.corpus import generate_corpus
 
@@ -32,8 +33,14 @@ class Command(BaseCommand):
         )
         parser.add_argument("--pages", nargs="+", choices=list(PAGES), default=list(PAGES), metavar="PAGE")
         parser.add_argument("--json", action="store_true", help="Print JSON instead of a table.")
+        parser.add_argument(
+            "--painted",
+            action="store_true",
+            help="Also time the reader until its highlights are painted, in Debian's Chromium "
+            "(needs DEBUG=true or SECURE_SSL_REDIRECT off: it is served over plain HTTP).",
+        )
 
-    def handle(self, *args, claims, seed, repeat, pages, json, **options):
+    def handle(self, *args, claims, seed, repeat, pages, json, painted, **options):
         if repeat < 1:
             raise CommandError("--repeat must be at least 1.")
         present = Claim.objects.count()
@@ -53,4 +60,12 @@ class Command(BaseCommand):
             results = harness.run([PAGES[name] for name in pages], repeat)
         except harness.PageError as error:
             raise CommandError(str(error)) from error
-        self.stdout.write(report.as_json(results, **context) if json else report.table(results))
+        painting = measure_painting(PAGES["reader"].url(), repeat) if painted else None
+        if json:
+            self.stdout.write(
+                report.as_json(results, painting=painting.as_dict() if painting else None, **context)
+            )
+        else:
+            self.stdout.write(report.table(results))
+            if painting:
+                self.stdout.write(report.painting(painting))
