@@ -3,7 +3,7 @@
 The site is served over HTTP from a thread of this process (the configured
 database, static files included); Debian's Chromium, driven by Playwright,
 loads the page and reads `window.claimtrackerPaintedAt`, which the reader
-sets two animation frames after painting every highlight: milliseconds from
+sets once the frame with every highlight is painted: milliseconds from
 the start of navigation, so it includes the server, the network, parsing,
 and the script's work.
 """

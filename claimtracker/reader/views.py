@@ -22,6 +22,7 @@ from .forms import ClaimFieldsForm, FigureForm, NoteForm, SelectorForm, StatusFo
 from .turns import speaker_turns
 
 MAX_FIGURES = 20
+LISTED_ON_PAGE = 100
 LOOKUP_LIMIT = 10
 
 
@@ -111,7 +112,9 @@ def document_reader(request, pk):
         "reader/document.html",
         {
             "document": document,
-            "claims": claims,
+            "claim_count": len(claims),
+            # A long list would weigh on the page; the claim list filters by document instead.
+            "claims": claims if len(claims) <= LISTED_ON_PAGE else [],
             "attention": [claim for claim in claims if claim.anchor != Claim.Anchor.ANCHORED],
             "kinds": Claim.Kind.choices,
             "config": config,
