@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "claimtracker.web",
     "claimtracker.reader",
     "claimtracker.lists",
+    "claimtracker.search",
 ]
 
 MIDDLEWARE = [

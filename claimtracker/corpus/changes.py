@@ -8,8 +8,13 @@ import time
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import Signal
 
 VERSION_KEY = "corpus:version"
+
+# Sent with `claim_ids` after writes that bypass the models' save signals
+# (bulk updates, COPY), so what is derived per claim (the search index) follows.
+claims_changed = Signal()
 
 
 def corpus_version():

@@ -13,7 +13,7 @@ COUNT_TIMEOUT_MS = 200
 def count(queryset, exact_below=EXACT_BELOW):
     """(number of rows, whether it is an estimate)."""
     connection = connections[queryset.db]
-    if connection.vendor != "postgresql":
+    if connection.vendor != "postgresql" or queryset.query.is_empty():
         return queryset.count(), False
     if queryset.query.where:
         estimate = query_estimate(connection, queryset)

@@ -8,7 +8,7 @@ from simple_history.utils import bulk_update_with_history
 
 from claimtracker.text.reanchoring import MOVED, ORPHANED, REVIEW, reanchor
 
-from .changes import corpus_changed
+from .changes import claims_changed, corpus_changed
 from .models import Claim, Document
 from .models.sources import normalise_line_endings
 
@@ -44,6 +44,7 @@ def document_save(document, *, user=None):
     if changed:
         bulk_update_with_history(changed, Claim, REANCHORED_FIELDS, default_user=user, batch_size=1000)
         corpus_changed()
+        claims_changed.send(sender=Claim, claim_ids=[claim.pk for claim in changed])
     return outcomes
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.db import connection, transaction
 from django.utils import timezone
 
+from claimtracker.corpus.changes import claims_changed, corpus_changed
 from claimtracker.corpus.models import Claim, Document
 
 from .loading import loader_for
@@ -31,6 +32,7 @@ class Summary:
 def generate_corpus(claims, *, seed=1, progress=None):
     """Add `claims` claims; `progress(n)` is called as each batch of n claims is stored."""
     started = time.perf_counter()
+    newest_before = Claim.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     loader = loader_for(connection)
     offset = Document.objects.filter(notes__startswith=DOCUMENT_NOTE).count()
     with transaction.atomic():
@@ -55,5 +57,10 @@ def generate_corpus(claims, *, seed=1, progress=None):
         if progress:
             progress(batch)
     loader.finish()
+    # COPY sends no model signals: tell what derives from claims (caches, the search index).
+    corpus_changed()
+    claims_changed.send(
+        sender=Claim, claim_ids=Claim.objects.filter(pk__gt=newest_before).values_list("pk", flat=True)
+    )
     summary.seconds = time.perf_counter() - started
     return summary

@@ -21,6 +21,7 @@ from claimtracker.corpus.models import (
     Statistic,
     Topic,
 )
+from claimtracker.search.queries import apply_search
 
 
 class IdChoiceFilter(filters.ModelChoiceFilter):
@@ -67,9 +68,7 @@ class ClaimFilter(filters.FilterSet):
         fields = []
 
     def filter_text(self, queryset, name, value):
-        from claimtracker.lists.text_search import search  # the search app may be absent in a slim set-up
-
-        return search(queryset, value)
+        return apply_search(queryset, value)
 
     def filter_organisation(self, queryset, name, organisation):
         return queryset.filter(in_force_at_claim_date(organisation))

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from claimtracker.corpus import counting
 from claimtracker.corpus.changes import corpus_version
 from claimtracker.corpus.models import Claim, Document, Speaker
+from claimtracker.search.queries import snippet
 
 from . import paging
 from .facets import facet_counts
@@ -106,6 +107,8 @@ def claim_list(request):
     else:
         claims, has_next = paging.offset_page(rows, number or 1, size)
         next_url = with_params(request.GET, page=str((number or 1) + 1)) if has_next else None
+    for claim in claims if text else []:
+        claim.snippet = snippet(claim.quote, text, width=200)
     return render(
         request,
         "lists/claims.html",
