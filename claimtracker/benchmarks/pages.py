@@ -8,9 +8,10 @@ they need (the generator's landmarks: claimtracker.generation.landmarks).
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.db.models import Count
 from django.urls import reverse
 
-from claimtracker.corpus.models import Claim, Topic
+from claimtracker.corpus.models import Claim, Speaker, Topic
 from claimtracker.generation import landmarks
 from claimtracker.lists.paging import Cursor
 
@@ -83,6 +84,22 @@ def claims():
 def claims_filtered():
     topic = Topic.objects.filter(path="cybersecurity/").first() or Topic.objects.order_by("path").first()
     return claim_list(f"topic={topic.pk}&kind=statistic&said_from=2023-01-01&said_to=2024-12-31")
+
+
+@page("claims-search-common", "search for a common word (internet), ranked")
+def claims_search_common():
+    return claim_list("q=internet")
+
+
+@page("claims-search-rare", "search for a rare word, ranked")
+def claims_search_rare():
+    return claim_list(f"q={rare_word()}")
+
+
+def rare_word():
+    """The given name of the speaker with the fewest claims: a word in few claims."""
+    speaker = Speaker.objects.annotate(n=Count("claims")).filter(n__gt=0).order_by("n", "pk").first()
+    return (speaker.given_name or speaker.name.split()[-1]) if speaker else "nothing"
 
 
 @page("claims-deep", "claim list, page 2,000 by its next link")

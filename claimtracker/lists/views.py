@@ -10,7 +10,7 @@ from django.shortcuts import render
 from claimtracker.corpus import counting
 from claimtracker.corpus.changes import corpus_version
 from claimtracker.corpus.models import Claim, Document, Speaker
-from claimtracker.search.queries import snippet
+from claimtracker.search.queries import ranked_newest, snippet
 
 from . import paging
 from .facets import facet_counts
@@ -21,6 +21,7 @@ DEFAULT_PAGE_SIZE = 50
 SUMMARY_SECONDS = 60 * 60 * 24  # keyed by the corpus version, so never stale
 NAVIGATION = {"after", "page", "per_page", "sort"}
 SORTS = {"date": "Newest first", "speaker": "Speaker", "relevance": "Relevance"}
+RELEVANCE_POOL = 2_000
 
 
 def page_size(request, problems):
@@ -55,11 +56,11 @@ def chosen_sort(request, problems, has_text):
     return sort
 
 
-def ordered(claims, sort):
+def ordered(claims, sort, text):
     if sort == "speaker":
         return claims.order_by("speaker__name", "-said_on", "-pk")
     if sort == "relevance":
-        return claims.order_by("-search_rank", "-pk")
+        return ranked_newest(claims, text, RELEVANCE_POOL).order_by("-search_rank", "-pk")
     return claims
 
 
@@ -97,7 +98,8 @@ def claim_list(request):
     sort = chosen_sort(request, problems, bool(text))
     matching = filterset.qs
     summary = cached_summary(matching, request.GET)
-    rows = ordered(matching, sort).select_related("speaker", "document__publisher").defer("document__text")
+    rows = ordered(matching, sort, text).select_related("speaker", "document__publisher")
+    rows = rows.defer("document__text")
     cursor = paging.Cursor.decode(request.GET.get("after")) if request.GET.get("after") else None
     if request.GET.get("after") and cursor is None:
         problems.append("This “next page” link is broken; showing the first page.")
@@ -128,6 +130,9 @@ def claim_list(request):
                 if key != "relevance" or text
             ],
             "sort": sort,
+            "relevance_pool": RELEVANCE_POOL
+            if sort == "relevance" and summary["total"] > RELEVANCE_POOL
+            else None,
             "page_sizes": [(n, with_params(request.GET, per_page=str(n))) for n in PAGE_SIZES],
             "per_page": size,
         },

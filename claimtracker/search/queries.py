@@ -36,11 +36,30 @@ def apply_search(queryset, query):
 
 
 def postgresql_search(queryset, terms):
+    tsquery = postgresql_query(terms)
+    return queryset.filter(search_entry__vector=tsquery).annotate(search_rank=postgresql_rank(tsquery))
+
+
+def postgresql_query(terms):
+    return SearchQuery(" & ".join(lexeme(term) for term in terms), search_type="raw", config="simple")
+
+
+def postgresql_rank(tsquery):
     # ts_rank_cd: weighs how many matches, how close together, and in which weighted part (A–D).
-    tsquery = SearchQuery(" & ".join(lexeme(term) for term in terms), search_type="raw", config="simple")
-    return queryset.filter(search_entry__vector=tsquery).annotate(
-        search_rank=SearchRank(F("search_entry__vector"), tsquery, cover_density=True)
-    )
+    return SearchRank(F("search_entry__vector"), tsquery, cover_density=True)
+
+
+def ranked_newest(matching, query, pool):
+    """The newest `pool` claims of `matching` (a searched queryset), ranked.
+
+    Ranking every match of a common word (400,000 of a million claims) costs
+    half a second; the newest matches are found along the date index, and
+    only they are ranked, without matching the query a second time."""
+    newest = matching.order_by(*matching.model._meta.ordering).values("pk")[:pool]
+    claims = matching.model.objects.filter(pk__in=newest)
+    if connections[matching.db].vendor == "postgresql":
+        return claims.annotate(search_rank=postgresql_rank(postgresql_query(tokens(query))))
+    return sqlite_search(claims, tokens(query))
 
 
 def lexeme(term):
