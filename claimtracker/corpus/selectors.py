@@ -1,9 +1,20 @@
 """Reads that are more than one queryset: what the public pages show."""
 
-from django.db.models import Prefetch
+from django.db.models import Count, F, Prefetch
 from django.shortcuts import get_object_or_404
 
-from .models import Annotation, Claim, Document, Link, Metric, Speaker, Statistic
+from .models import (
+    Annotation,
+    Claim,
+    Document,
+    Link,
+    Metric,
+    Organisation,
+    Publisher,
+    Speaker,
+    Statistic,
+    Topic,
+)
 
 
 def corpus_counts():
@@ -41,3 +52,58 @@ def claim_detail(pk):
         Prefetch("annotations", queryset=Annotation.objects.select_related("author")),
     )
     return get_object_or_404(claims, pk=pk)
+
+
+def claim_history(claim, limit=20):
+    """The latest changes of a claim, with who made them."""
+    return list(claim.history.select_related("history_user").order_by("-history_date", "-history_id")[:limit])
+
+
+EARLIEST_FIRST = (F("start_date").asc(nulls_first=True), "pk")  # roles of unknown start first
+
+
+def speaker_detail(pk):
+    speaker = get_object_or_404(Speaker.objects.select_related("organisation"), pk=pk)
+    roles = list(speaker.roles.select_related("organisation").order_by(*EARLIEST_FIRST))
+    aliases = list(speaker.aliases.values_list("name", flat=True))
+    return speaker, roles, aliases
+
+
+def counts_by_kind(claims):
+    labels = dict(Claim.Kind.choices)
+    rows = claims.order_by().values("kind").annotate(n=Count("pk")).order_by("-n")
+    return [(labels.get(row["kind"], row["kind"]), row["kind"], row["n"]) for row in rows]
+
+
+def counts_by_topic(claims, limit=15):
+    rows = (
+        Claim.topics.through.objects.filter(claim__in=claims.order_by().values("pk"))
+        .values("topic", "topic__name")
+        .annotate(n=Count("claim"))
+        .order_by("-n", "topic__name")[:limit]
+    )
+    return [(row["topic__name"], row["topic"], row["n"]) for row in rows]
+
+
+def organisation_detail(pk):
+    organisation = get_object_or_404(Organisation.objects.select_related("parent"), pk=pk)
+    members = list(organisation.roles.select_related("speaker").order_by(*EARLIEST_FIRST)[:200])
+    voices = list(organisation.voices.all()[:50])
+    children = list(organisation.children.all())
+    return organisation, members, voices, children
+
+
+def topic_detail(pk):
+    topic = get_object_or_404(Topic, pk=pk)
+    ancestors = list(Topic.objects.filter(path__in=ancestors_paths(topic.path)[:-1]).order_by("path"))
+    children = list(topic.children.order_by("name"))
+    return topic, ancestors, children
+
+
+def ancestors_paths(path):
+    parts = path.rstrip("/").split("/")
+    return ["/".join(parts[:depth]) + "/" for depth in range(1, len(parts) + 1)]
+
+
+def publisher_detail(pk):
+    return get_object_or_404(Publisher, pk=pk)

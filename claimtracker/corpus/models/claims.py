@@ -158,6 +158,9 @@ class Metric(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("metric", args=[self.pk])
+
 
 class Statistic(models.Model):
     """One data point stated by a claim; a claim may state several."""

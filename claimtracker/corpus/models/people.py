@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 
@@ -24,6 +25,9 @@ class Organisation(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.abbreviation})" if self.abbreviation else self.name
+
+    def get_absolute_url(self):
+        return reverse("organisation", args=[self.pk])
 
 
 class Speaker(models.Model):
@@ -65,6 +69,9 @@ class Speaker(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("speaker", args=[self.pk])
 
     def roles_on(self, day):
         """The memberships in force on `day` (open ends count as in force)."""

@@ -29,6 +29,9 @@ class Publisher(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("publisher", args=[self.pk])
+
 
 class Document(models.Model):
     class Kind(models.TextChoices):

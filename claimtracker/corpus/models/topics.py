@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import F, Q, Value
 from django.db.models.functions import Concat, Substr
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 
@@ -50,6 +51,9 @@ class Topic(models.Model):
                 type(self).objects.filter(path__startswith=old_path).exclude(pk=self.pk).update(
                     path=Concat(Value(new_path), Substr("path", len(old_path) + 1))
                 )
+
+    def get_absolute_url(self):
+        return reverse("topic", args=[self.pk])
 
     @property
     def depth(self):
