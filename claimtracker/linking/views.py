@@ -1,0 +1,105 @@
+"""Linking from a claim's page: the link form, the search-as-you-type lookup,
+and the suggestions page where each suggestion is accepted or dismissed."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from claimtracker.corpus import selectors
+from claimtracker.corpus.models import Claim, Link
+from claimtracker.search.queries import apply_search, ranked_newest
+from claimtracker.text.anchoring import shorten
+
+from .forms import LinkForm
+from .models import Dismissal
+from .suggestions import suggestions_for
+
+LOOKUP_LIMIT = 10
+
+
+@require_POST
+@permission_required("corpus.add_link", raise_exception=True)
+def link_create(request, pk):
+    claim = get_object_or_404(Claim, pk=pk)
+    form = LinkForm(request.POST, source=claim)
+    if form.is_valid():
+        link = form.save(request.user)
+        messages.success(request, f"Linked: this claim {link.get_relation_display()} claim {link.target_id}.")
+        return redirect(claim)
+    # The claim page again, with the form and its errors, and nothing saved.
+    claim = selectors.claim_detail(pk)
+    context = {
+        "claim": claim,
+        "roles": claim.attributed_roles(),
+        "history": selectors.claim_history(claim),
+        "link_form": form,
+    }
+    return render(request, "web/claim.html", context, status=400)
+
+
+@require_GET
+def claim_lookup(request):
+    """Up to ten claims for the link form: by number, or by words (newest matches, ranked)."""
+    query = request.GET.get("q", "").strip()[:200]
+    exclude = request.GET.get("exclude", "")
+    claims = Claim.objects.all()
+    if exclude.isdigit():
+        claims = claims.exclude(pk=int(exclude))
+    if query.lstrip("#").isdigit():
+        found = claims.filter(pk=int(query.lstrip("#")))
+    elif query:
+        found = ranked_newest(apply_search(claims, query), query, 200).order_by("-search_rank", "-pk")
+    else:
+        found = claims.none()
+    found = found.select_related("speaker")[:LOOKUP_LIMIT]
+    return JsonResponse({"results": [{"id": claim.pk, "label": lookup_label(claim)} for claim in found]})
+
+
+def lookup_label(claim):
+    speaker = claim.speaker.name if claim.speaker_id else "Unattributed"
+    return f"#{claim.pk} — {speaker}: {shorten(claim.quote, 90)}"
+
+
+@require_GET
+def claim_suggestions(request, pk):
+    claim = get_object_or_404(Claim.objects.select_related("speaker", "document"), pk=pk)
+    return render(request, "web/suggestions.html", {"claim": claim, "suggestions": suggestions_for(claim)})
+
+
+@require_POST
+@permission_required("corpus.add_link", raise_exception=True)
+def suggestion_accept(request, pk):
+    claim = get_object_or_404(Claim, pk=pk)
+    source = get_object_or_404(Claim, pk=posted_id(request, "source"))
+    data = {"target": request.POST.get("target", ""), "relation": request.POST.get("relation", "")}
+    form = LinkForm(data, source=source)
+    if form.is_valid():
+        link = form.save(request.user)
+        wording = f"claim {link.source_id} {link.get_relation_display()} claim {link.target_id}"
+        messages.success(request, f"Linked: {wording}.")
+    else:
+        messages.error(request, " ".join(error for errors in form.errors.values() for error in errors))
+    return redirect("claim-suggestions", claim.pk)
+
+
+@require_POST
+@permission_required("corpus.add_link", raise_exception=True)
+def suggestion_dismiss(request, pk):
+    claim = get_object_or_404(Claim, pk=pk)
+    candidate = get_object_or_404(Claim, pk=posted_id(request, "candidate"))
+    relation = request.POST.get("relation", "")
+    if relation in Link.Relation.values:
+        Dismissal.objects.get_or_create(
+            claim=claim, candidate=candidate, relation=relation, defaults={"dismissed_by": request.user}
+        )
+        messages.info(
+            request, f"Dismissed: claim {candidate.pk} will not be suggested again for “{relation}”."
+        )
+    return redirect("claim-suggestions", claim.pk)
+
+
+def posted_id(request, name):
+    value = request.POST.get(name, "")
+    return int(value) if value.isdigit() else 0
