@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "claimtracker.reader",
     "claimtracker.lists",
     "claimtracker.search",
+    "claimtracker.linking",
+    "claimtracker.metrics",
 ]
 
 MIDDLEWARE = [

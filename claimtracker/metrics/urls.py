@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("metrics/", views.metric_list, name="metric-list"),
+    path("metrics/<int:pk>/", views.metric_detail, name="metric"),
+    path("metrics/<int:pk>/series.csv", views.metric_csv, name="metric-csv"),
+]
