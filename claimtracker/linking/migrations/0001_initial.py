@@ -3,19 +3,10 @@ from django.conf import settings
 from django.db import migrations, models
 
 
-def trigram_index(apps, schema_editor):
-    """pg_trgm and a trigram index on claim quotes, for "near-identical wording" (PostgreSQL only)."""
+def trigram_extension(apps, schema_editor):
+    """pg_trgm's similarity(), for "near-identical wording" (PostgreSQL only; a trusted extension)."""
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-        schema_editor.execute(
-            "CREATE INDEX IF NOT EXISTS linking_claim_quote_trgm "
-            "ON corpus_claim USING gin (quote gin_trgm_ops)"
-        )
-
-
-def drop_trigram_index(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute("DROP INDEX IF EXISTS linking_claim_quote_trgm")
 
 
 class Migration(migrations.Migration):
@@ -83,5 +74,5 @@ class Migration(migrations.Migration):
                 ],
             },
         ),
-        migrations.RunPython(trigram_index, drop_trigram_index),
+        migrations.RunPython(trigram_extension, migrations.RunPython.noop),
     ]
