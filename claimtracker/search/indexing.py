@@ -90,9 +90,12 @@ def write(rows):
 
 
 def unindex(claim_id):
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [claim_id])
+    # Also on PostgreSQL, where the row cascades with its claim: a note deleted in the
+    # same cascade has re-indexed the claim a moment before it went.
+    table = FTS_TABLE if connection.vendor == "sqlite" else "search_claimsearch"
+    column = "rowid" if connection.vendor == "sqlite" else "claim_id"
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {table} WHERE {column} = %s", [claim_id])
 
 
 # --- Signals: what changes which claims ----------------------------------------

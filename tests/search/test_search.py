@@ -147,3 +147,14 @@ def test_reindexing_everything_rebuilds_what_was_lost(seed):
     assert found("billion") == []
     call_command("reindex_search", stdout=io.StringIO(), stderr=io.StringIO())
     assert found("billion")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_deleting_a_claim_with_notes_leaves_no_index_row_behind():
+    from claimtracker.search.models import ClaimSearch
+
+    claim = ClaimFactory(document=DocumentFactory(text="Quiet words here."), quote_text="Quiet words")
+    Annotation.objects.create(claim=claim, body="A note")
+    claim.delete()  # committed at once: a dangling index row would break the foreign key here
+    assert found("quiet") == []
+    assert not ClaimSearch.objects.filter(claim_id=claim.pk).exists()
