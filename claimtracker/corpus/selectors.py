@@ -34,6 +34,10 @@ def recent_claims(limit=10):
     return Claim.objects.select_related("speaker", "document").defer("document__text")[:limit]
 
 
+def topic_roots():
+    return Topic.objects.filter(parent=None).order_by("name")
+
+
 def claims_needing_attention(limit=500):
     """Orphaned and fuzzily moved claims, newest first (a partial index serves this)."""
     claims = Claim.objects.exclude(anchor=Claim.Anchor.ANCHORED)

@@ -19,6 +19,7 @@ def home(request):
             "counts": selectors.corpus_counts(),
             "documents": selectors.recent_documents(),
             "claims": selectors.recent_claims(),
+            "topics": selectors.topic_roots(),
         },
     )
 
