@@ -17,6 +17,7 @@ from django.db import connections
 from django.db.models import F, Q
 from django.db.models.expressions import RawSQL
 
+from claimtracker.corpus import counting
 from claimtracker.corpus.models import Claim, Organisation, Publisher, Speaker, Topic
 
 EXACT_UP_TO = 20_000
@@ -37,17 +38,30 @@ class Facets:
     groups: dict = field(default_factory=dict)  # parameter -> (title, [FacetValue])
 
 
-def facet_counts(matching, total):
-    """Facets of `matching` (a Claim queryset), whose size is `total`.
+def summarise(matching):
+    """(total, whether it is an estimate, Facets) of a filtered set of claims.
 
-    One query fetches the few columns the simple facets need (of every match,
-    or of the sample), counted in Python; one more each for topics and
-    organisations, which need joins."""
+    A set the planner expects to be small is fetched (its few columns) at
+    once, up to EXACT_UP_TO + 1 rows: when it is that small its size is
+    known without a count. Otherwise the total is counted or estimated
+    (corpus.counting) and the facets come from the block sample."""
     connection = connections[matching.db]
-    sampled = total > EXACT_UP_TO and connection.vendor == "postgresql"
-    rows = fetch_rows(matching, sampled)
-    scale = total / len(rows) if sampled and rows else 1.0
-    if connection.vendor == "postgresql":
+    if connection.vendor != "postgresql":
+        rows = fetch_rows(matching, sampled=False)
+        return len(rows), False, facets_of(matching, rows, scale=None)
+    estimate = counting.count(matching.order_by(), exact_below=0)[0]
+    if estimate <= 2 * EXACT_UP_TO:
+        rows = list(fetch_query(matching)[: EXACT_UP_TO + 1])
+        if len(rows) <= EXACT_UP_TO:
+            return len(rows), False, facets_of(matching, rows, scale=None)
+    total, is_estimate = counting.count(matching.order_by())
+    rows = fetch_rows(matching, sampled=True)
+    return total, is_estimate, facets_of(matching, rows, scale=total / len(rows) if rows else 0.0)
+
+
+def facets_of(matching, rows, scale):
+    """Facet counts over `rows`; scaled and marked as estimates when `scale` is given (a sample)."""
+    if connections[matching.db].vendor == "postgresql":
         ids = RawSQL("SELECT unnest(%s::integer[])", ([row[0] for row in rows],))
     else:
         ids = matching.order_by().values("pk")
@@ -60,19 +74,23 @@ def facet_counts(matching, total):
         "publisher": ("Publisher", publisher_counts(rows)),
         "year": ("Year", year_counts(rows)),
     }
-    if sampled:
+    if scale is not None:
         for _, values in groups.values():
             for item in values:
                 item.count = round_estimate(item.count * scale)
-    return Facets(is_estimate=sampled, groups=groups)
+    return Facets(is_estimate=scale is not None, groups=groups)
 
 
 COLUMNS = ("pk", "kind", "status", "speaker_id", "said_on", "document__publisher_id")
 
 
+def fetch_query(matching):
+    return matching.order_by().values_list(*COLUMNS)
+
+
 def fetch_rows(matching, sampled):
     """(id, kind, status, speaker id, date, publisher id) of every match, or of a block sample of them."""
-    query = matching.order_by().values_list(*COLUMNS)
+    query = fetch_query(matching)
     if not sampled:
         return list(query)
     sql, params = query.query.sql_with_params()

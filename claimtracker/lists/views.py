@@ -13,7 +13,7 @@ from claimtracker.corpus.models import Claim, Document, Speaker
 from claimtracker.search.queries import ranked_newest, snippet
 
 from . import paging
-from .facets import facet_counts
+from .facets import summarise
 from .filters import ClaimFilter, DocumentFilter, SpeakerFilter, valid_filterset
 
 PAGE_SIZES = (25, 50, 100, 200)
@@ -83,8 +83,8 @@ def cached_summary(matching, params):
     key = f"claims:summary:{corpus_version()}:{digest}"
     summary = cache.get(key)
     if summary is None:
-        total, is_estimate = counting.count(matching.order_by())
-        summary = {"total": total, "is_estimate": is_estimate, "facets": facet_counts(matching, total)}
+        total, is_estimate, facets = summarise(matching)
+        summary = {"total": total, "is_estimate": is_estimate, "facets": facets}
         cache.set(key, summary, SUMMARY_SECONDS)
     return summary
 
