@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "claimtracker.search",
     "claimtracker.linking",
     "claimtracker.metrics",
+    "claimtracker.exports",
 ]
 
 MIDDLEWARE = [

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from claimtracker.corpus import counting
 from claimtracker.corpus.changes import corpus_version
 from claimtracker.corpus.models import Claim, Document, Speaker
+from claimtracker.exports.views import export_links
 from claimtracker.search.queries import ranked_newest, snippet
 
 from . import paging
@@ -135,6 +136,7 @@ def claim_list(request):
             else None,
             "page_sizes": [(n, with_params(request.GET, per_page=str(n))) for n in PAGE_SIZES],
             "per_page": size,
+            "export_links": export_links(request.GET),
         },
     )
 

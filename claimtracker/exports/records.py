@@ -1,0 +1,138 @@
+"""What every format says about a claim, gathered once (DESIGN §5).
+
+The cited work is the document: its author where it names one; for a speech
+or a press-conference transcript, the speaker; else the outlet or issuing
+body as an institutional author. The speaker, the role held, the quote and
+the claim's permalink go in the note. Nothing is invented: what the source
+does not show stays empty.
+"""
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import quote as percent_encode
+
+from claimtracker.corpus.models import Claim, Document, Speaker
+
+# DESIGN §5: news article, interview/press conference, speech, report.
+CSL_TYPES = {
+    Document.Kind.NEWS_REPORT: "article-newspaper",
+    Document.Kind.TRANSCRIPT: "interview",
+    Document.Kind.SPEECH: "speech",
+    Document.Kind.WHITE_PAPER: "report",
+    Document.Kind.STATEMENT: "report",
+}
+SPOKEN = {Document.Kind.TRANSCRIPT, Document.Kind.SPEECH}
+FRAGMENT_WORDS = 5  # a longer quote is linked by its first and last words (textStart,textEnd)
+
+
+@dataclass(frozen=True)
+class Name:
+    family: str = ""
+    given: str = ""
+    literal: str = ""  # an institution, or a person known by one name
+
+    @property
+    def is_person(self):
+        return not self.literal
+
+
+@dataclass
+class Record:
+    claim: Claim
+    permalink: str
+    authors: list
+    roles: list = field(default_factory=list)
+
+    @property
+    def document(self):
+        return self.claim.document
+
+    @property
+    def speaker_line(self):
+        speaker = self.claim.speaker
+        if speaker is None:
+            return ""
+        return speaker.name + (f" ({'; '.join(self.roles)})" if self.roles else "")
+
+    @property
+    def note(self):
+        """“Speaker (role): ‘quote’. Claim: permalink.”"""
+        parts = [
+            f"{self.speaker_line}: “{self.claim.quote}”" if self.speaker_line else f"“{self.claim.quote}”"
+        ]
+        if self.fragment_url:
+            parts.append(f"At the quote: {self.fragment_url}")
+        parts.append(f"Claim: {self.permalink}")
+        return ". ".join(parts) + "."
+
+    @property
+    def fragment_url(self):
+        return text_fragment_url(self.document.url, self.claim.quote) if self.document.url else ""
+
+    @property
+    def csl_type(self):
+        return CSL_TYPES.get(self.document.kind, "document")
+
+
+def record(claim, base_url):
+    """The Record of a claim whose document, publisher, speaker and role are loaded."""
+    return Record(
+        claim=claim,
+        permalink=base_url.rstrip("/") + claim.get_absolute_url(),
+        authors=authors_of(claim),
+        roles=[role.title_with_organisation for role in roles_held(claim)],
+    )
+
+
+def roles_held(claim):
+    """The role the document names, else those in force on the claim's date (from prefetched roles)."""
+    if claim.role_id:
+        return [claim.role]
+    if not (claim.speaker_id and claim.said_on):
+        return []
+    roles = getattr(claim.speaker, "all_roles", None)
+    if roles is None:
+        return claim.attributed_roles()
+    day = claim.said_on
+    return [r for r in roles if (r.start_date or day) <= day <= (r.end_date or day)]
+
+
+def authors_of(claim):
+    document = claim.document
+    if document.author:
+        return [name_from_text(document.author)]
+    if document.kind in SPOKEN and claim.speaker_id:
+        return [name_of(claim.speaker)]
+    if document.publisher_id:
+        return [Name(literal=document.publisher.name)]
+    return []
+
+
+def name_of(speaker):
+    if speaker.kind == Speaker.Kind.PERSON and speaker.family_name:
+        return Name(family=speaker.family_name, given=speaker.given_name)
+    return Name(literal=speaker.name)
+
+
+def name_from_text(text):
+    """A document's author line: "Family, Given" is a person; anything else stays literal."""
+    family, comma, given = text.partition(",")
+    if comma and family.strip() and given.strip() and len(text.split()) <= 4:
+        return Name(family=family.strip(), given=given.strip())
+    return Name(literal=text.strip())
+
+
+def text_fragment_url(url, quote):
+    """The URL with a `#:~:text=` directive that scrolls the page to the quote (WICG text fragments)."""
+    words = quote.split()
+    if len(words) > 2 * FRAGMENT_WORDS:
+        start, end = " ".join(words[:FRAGMENT_WORDS]), " ".join(words[-FRAGMENT_WORDS:])
+        directive = f"{fragment_part(start)},{fragment_part(end)}"
+    else:
+        directive = fragment_part(" ".join(words))
+    return f"{url.split('#', 1)[0]}#:~:text={directive}"
+
+
+def fragment_part(text):
+    # The spec reserves "-", "," and "&" in a directive; percent-encode them too.
+    return re.sub(r"[-,&]", lambda m: f"%{ord(m.group()):02X}", percent_encode(text, safe=""))
