@@ -4,12 +4,13 @@ Claims are read in chunks with their related rows prefetched per chunk, so
 memory does not grow with the size of the export."""
 
 from dataclasses import dataclass
+from functools import partial
 
 from django.db.models import Prefetch
 
 from claimtracker.corpus.models import Link, SpeakerRole, Statistic
 
-from . import writers
+from . import styles, writers
 from .records import record
 
 CHUNK = 1000
@@ -38,6 +39,21 @@ FORMATS = {
         ),
         Format("csv", "CSV", "text/csv; charset=utf-8", "csv", writers.csv_rows),
         Format("json", "JSON", "application/json; charset=utf-8", "json", writers.json_data),
+        *[
+            Format(
+                name,
+                label,
+                "text/plain; charset=utf-8",
+                "txt",
+                partial(styles.formatted, style=name, csl_item=writers.csl_item),
+            )
+            for name, label in [
+                ("apa", "APA 7"),
+                ("chicago-note", "Chicago (notes and bibliography)"),
+                ("chicago-author-date", "Chicago (author-date)"),
+                ("mla", "MLA 9"),
+            ]
+        ],
     ]
 }
 

@@ -1,10 +1,11 @@
 """What every format says about a claim, gathered once (DESIGN §5).
 
-The cited work is the document: its author where it names one; for a speech
-or a press-conference transcript, the speaker; else the outlet or issuing
-body as an institutional author. The speaker, the role held, the quote and
-the claim's permalink go in the note. Nothing is invented: what the source
-does not show stays empty.
+The cited work is the document: its author where it names one; for a speech,
+the speaker. Otherwise it has no author — not the outlet, as DESIGN §5 says:
+APA (9.12) and MLA (2.1.3) begin with the title when the author would be
+the publisher, and Chicago does not name the site twice — so the styles
+start with the title and name the outlet once. The speaker, the role held,
+the quote and the claim's permalink go in the note. Nothing is invented.
 """
 
 import re
@@ -21,7 +22,7 @@ CSL_TYPES = {
     Document.Kind.WHITE_PAPER: "report",
     Document.Kind.STATEMENT: "report",
 }
-SPOKEN = {Document.Kind.TRANSCRIPT, Document.Kind.SPEECH}
+SPOKEN = {Document.Kind.SPEECH}
 FRAGMENT_WORDS = 5  # a longer quote is linked by its first and last words (textStart,textEnd)
 
 
@@ -30,6 +31,7 @@ class Name:
     family: str = ""
     given: str = ""
     literal: str = ""  # an institution, or a person known by one name
+    family_first: bool = False  # Chinese order: Niu Yibing
 
     @property
     def is_person(self):
@@ -103,14 +105,13 @@ def authors_of(claim):
         return [name_from_text(document.author)]
     if document.kind in SPOKEN and claim.speaker_id:
         return [name_of(claim.speaker)]
-    if document.publisher_id:
-        return [Name(literal=document.publisher.name)]
     return []
 
 
 def name_of(speaker):
     if speaker.kind == Speaker.Kind.PERSON and speaker.family_name:
-        return Name(family=speaker.family_name, given=speaker.given_name)
+        family_first = speaker.name_order == Speaker.NameOrder.FAMILY_FIRST
+        return Name(family=speaker.family_name, given=speaker.given_name, family_first=family_first)
     return Name(literal=speaker.name)
 
 

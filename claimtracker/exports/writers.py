@@ -115,7 +115,14 @@ def ris(records):
 
 
 def csl_name(name: Name):
-    return {"family": name.family, "given": name.given} if name.is_person else {"literal": name.literal}
+    if not name.is_person:
+        return {"literal": name.literal}
+    # Chinese order: family name first, never inverted with a comma ("Niu Yibing", not "Yibing Niu").
+    return {
+        "family": name.family,
+        "given": name.given,
+        **({"static-ordering": True} if name.family_first else {}),
+    }
 
 
 def csl_date(day):
@@ -134,7 +141,9 @@ def csl_item(record):
     }
     publisher = document.publisher.name if document.publisher_id else ""
     if publisher:
-        item["container-title" if record.csl_type == "article-newspaper" else "publisher"] = publisher
+        # A news report or a transcript appears in the outlet; a report or a speech is published by it.
+        container = record.csl_type in ("article-newspaper", "interview")
+        item["container-title" if container else "publisher"] = publisher
     if record.csl_type in ("interview", "speech"):
         item["genre"] = document.get_kind_display()
     if document.published_on:

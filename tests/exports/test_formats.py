@@ -60,13 +60,16 @@ def test_bibtex_parses_and_round_trips_tricky_characters_and_chinese(seed, trick
     assert f"{BASE}/claims/{tricky_claim.pk}/" in entry["note"]
 
 
-def test_bibtex_names_persons_family_first_and_institutions_whole(seed):
-    transcript = Claim.objects.filter(document__kind="transcript", speaker__name="Niu Yibing").first()
-    entry = bib(exported(Claim.objects.filter(pk=transcript.pk), "bibtex")).entries[0]
-    assert entry["author"] == "Niu, Yibing"  # the speaker of a press conference, family name first
+def test_bibtex_names_a_speechs_speaker_family_first_and_leaves_an_outlet_out_of_the_authors(seed):
+    speech = DocumentFactory(kind="speech", publisher=None, title="Speech at the World Internet Conference")
+    niu = SpeakerFactory(name="Niu Yibing", family_name="Niu", given_name="Yibing")
+    claim = ClaimFactory(document=speech, speaker=niu, quote_text="Document")
+    entry = bib(exported(Claim.objects.filter(pk=claim.pk), "bibtex")).entries[0]
+    assert entry["author"] == "Niu, Yibing"
     white_paper = Claim.objects.filter(document__kind="white_paper").first()
     entry = bib(exported(Claim.objects.filter(pk=white_paper.pk), "bibtex")).entries[0]
-    assert entry["author"] == "{Beijing Review}" and entry["ENTRYTYPE"] == "report"
+    assert "author" not in entry  # the outlet is the institution, not the author (see records.py)
+    assert entry["institution"] == "Beijing Review" and entry["ENTRYTYPE"] == "report"
 
 
 def test_ris_is_read_by_rispy(seed, tricky_claim):
@@ -77,8 +80,8 @@ def test_ris_is_read_by_rispy(seed, tricky_claim):
     assert entry["title"] == TRICKY
     assert entry["secondary_title"] == "Xinhua & Co_"
     assert "rose to 1.03 billion last year" in entry["notes"][0]
-    niu = next(e for e in entries if e.get("authors") == ["Niu, Yibing"])
-    assert niu["type_of_reference"] == "GEN"
+    transcript = next(e for e in entries if e["title"].startswith("SCIO briefing"))
+    assert transcript["type_of_reference"] == "GEN" and "authors" not in transcript
 
 
 def test_csl_json_satisfies_the_official_schema(seed, tricky_claim):
@@ -91,10 +94,8 @@ def test_csl_json_satisfies_the_official_schema(seed, tricky_claim):
         TRICKY,
         "Xinhua & Co_",
     )
-    scio = next(
-        i for i in items if i["type"] == "interview" and i["author"] == [{"family": "Wen", "given": "Ku"}]
-    )
-    assert scio["issued"] == {"date-parts": [[2019, 9, 23]]} and scio["publisher"] == "China.org.cn"
+    scio = next(i for i in items if i["type"] == "interview")
+    assert scio["issued"] == {"date-parts": [[2019, 9, 23]]} and scio["container-title"] == "China.org.cn"
 
 
 def test_csv_has_a_header_and_a_row_per_claim_with_figures_topics_and_links(seed):
@@ -164,3 +165,15 @@ def test_a_persons_document_author_and_an_institution_speaker_are_named_rightly(
     item = json.loads(exported(Claim.objects.filter(pk=claim.pk), "csljson"))[0]
     assert item["author"] == [{"family": "Smith", "given": "Jane"}]
     assert Document.objects.count() == 1
+    speech = DocumentFactory(kind="speech")
+    niu = SpeakerFactory(name="Niu Yibing", family_name="Niu", given_name="Yibing")
+    claim = ClaimFactory(document=speech, quote_text="Document", speaker=niu)
+    item = json.loads(exported(Claim.objects.filter(pk=claim.pk), "csljson"))[0]
+    assert item["author"] == [{"family": "Niu", "given": "Yibing", "static-ordering": True}]
+    institution = SpeakerFactory(
+        kind="institution", name="Ministry of Commerce", family_name="", given_name=""
+    )
+    claim = ClaimFactory(document=DocumentFactory(kind="speech"), quote_text="Document", speaker=institution)
+    assert json.loads(exported(Claim.objects.filter(pk=claim.pk), "csljson"))[0]["author"] == [
+        {"literal": "Ministry of Commerce"}
+    ]
