@@ -10,10 +10,13 @@ from django.db.models import Prefetch
 
 from claimtracker.corpus.models import Link, SpeakerRole, Statistic
 
-from . import styles, writers
+from . import jsonld, styles, writers
 from .records import record
 
 CHUNK = 1000
+
+
+CITATION, DATA, LINKED = "citation", "data", "linked"  # what a format reads beyond the claim itself
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,7 @@ class Format:
     content_type: str
     extension: str
     write: object  # records -> iterable of str
+    needs: str = CITATION
 
 
 FORMATS = {
@@ -37,8 +41,24 @@ FORMATS = {
             "json",
             writers.csljson,
         ),
-        Format("csv", "CSV", "text/csv; charset=utf-8", "csv", writers.csv_rows),
-        Format("json", "JSON", "application/json; charset=utf-8", "json", writers.json_data),
+        Format("csv", "CSV", "text/csv; charset=utf-8", "csv", writers.csv_rows, DATA),
+        Format("json", "JSON", "application/json; charset=utf-8", "json", writers.json_data, DATA),
+        Format(
+            "claimreview",
+            "schema.org ClaimReview (JSON-LD)",
+            "application/ld+json; charset=utf-8",
+            "jsonld",
+            jsonld.claimreview,
+            LINKED,
+        ),
+        Format(
+            "webannotation",
+            "W3C Web Annotation (JSON-LD)",
+            'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"; charset=utf-8',
+            "jsonld",
+            jsonld.webannotation,
+            LINKED,
+        ),
         *[
             Format(
                 name,
@@ -70,27 +90,35 @@ def format_named(name):
         raise UnknownFormat(name) from None
 
 
-def prepared(claims):
-    """`claims` with everything a citation or a data row shows, fetched per chunk."""
-    return (
+def prepared(claims, needs=DATA):
+    """`claims` with what the format shows, fetched per chunk: less for a citation than for data."""
+    claims = (
         claims.select_related("document__publisher", "speaker", "role__organisation")
         .defer("document__text")
         .prefetch_related(
-            "topics",
-            Prefetch("statistics", queryset=Statistic.objects.select_related("metric")),
-            Prefetch(
-                "links_out", queryset=Link.objects.only("id", "source_id", "target_id", "relation", "note")
-            ),
-            Prefetch(
-                "links_in", queryset=Link.objects.only("id", "source_id", "target_id", "relation", "note")
-            ),
             Prefetch(
                 "speaker__roles",
                 queryset=SpeakerRole.objects.select_related("organisation"),
                 to_attr="all_roles",
-            ),
+            )
         )
         .order_by("pk")
+    )
+    if needs == CITATION:
+        return claims
+    claims = claims.prefetch_related(
+        "topics", Prefetch("statistics", queryset=Statistic.objects.select_related("metric"))
+    )
+    if needs == DATA:
+        links = Link.objects.only("id", "source_id", "target_id", "relation", "note")
+        return claims.prefetch_related(
+            Prefetch("links_out", queryset=links), Prefetch("links_in", queryset=links)
+        )
+    linked = Link.objects.select_related("source__document", "target__document").defer(
+        "source__document__text", "target__document__text"
+    )
+    return claims.prefetch_related(
+        "annotations", Prefetch("links_out", queryset=linked), Prefetch("links_in", queryset=linked)
     )
 
 
@@ -99,7 +127,7 @@ def export(claims, name, base_url, progress=None):
     chosen = format_named(name)
 
     def records():
-        for claim in prepared(claims).iterator(chunk_size=CHUNK):
+        for claim in prepared(claims, chosen.needs).iterator(chunk_size=CHUNK):
             yield record(claim, base_url)
             if progress:
                 progress(1)

@@ -41,9 +41,16 @@ class Name:
 @dataclass
 class Record:
     claim: Claim
-    permalink: str
+    base_url: str
     authors: list
     roles: list = field(default_factory=list)
+
+    @property
+    def permalink(self):
+        return self.url_of(self.claim)
+
+    def url_of(self, thing):
+        return self.base_url.rstrip("/") + thing.get_absolute_url()
 
     @property
     def document(self):
@@ -80,7 +87,7 @@ def record(claim, base_url):
     """The Record of a claim whose document, publisher, speaker and role are loaded."""
     return Record(
         claim=claim,
-        permalink=base_url.rstrip("/") + claim.get_absolute_url(),
+        base_url=base_url,
         authors=authors_of(claim),
         roles=[role.title_with_organisation for role in roles_held(claim)],
     )
