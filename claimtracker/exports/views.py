@@ -1,7 +1,10 @@
 """Downloading the claims of a filtered list in any format."""
 
+from django.core.cache import cache
 from django.http import HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404
 
+from claimtracker.corpus.changes import corpus_version
 from claimtracker.corpus.models import Claim
 from claimtracker.lists.filters import ClaimFilter, valid_filterset
 
@@ -33,3 +36,28 @@ def export_links(params):
         query["format"] = name
         links.append((chosen.label, f"?{query.urlencode()}"))
     return links
+
+
+CITE_SECONDS = (
+    60 * 60 * 24 * 7
+)  # keyed by the corpus version: any change to claims, documents or speakers renews it
+
+
+def claim_citation(request, pk):
+    """One claim in one format, as text, for the citation box (loaded on demand, then cached)."""
+    claim = get_object_or_404(Claim, pk=pk)
+    name = request.GET.get("format", "apa")
+    if name not in FORMATS:
+        return HttpResponse(str(UnknownFormat(name)), status=400, content_type="text/plain; charset=utf-8")
+    base = request.build_absolute_uri("/")
+    key = f"citation:{corpus_version()}:{claim.pk}:{name}:{base}"
+    text = cache.get(key)
+    if text is None:
+        chunks, _, _ = export(Claim.objects.filter(pk=claim.pk), name, base)
+        text = b"".join(chunks).decode("utf-8")
+        cache.set(key, text, CITE_SECONDS)
+    chosen = FORMATS[name]
+    response = HttpResponse(text, content_type=chosen.content_type)
+    if request.GET.get("download"):
+        response["Content-Disposition"] = f'attachment; filename="claim-{claim.pk}.{chosen.extension}"'
+    return response

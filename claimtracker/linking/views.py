@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from claimtracker.corpus import selectors
 from claimtracker.corpus.models import Claim, Link
+from claimtracker.exports.formats import FORMATS
 from claimtracker.search.queries import apply_search, ranked_newest
 from claimtracker.text.anchoring import shorten
 
@@ -35,6 +36,7 @@ def link_create(request, pk):
         "roles": claim.attributed_roles(),
         "history": selectors.claim_history(claim),
         "link_form": form,
+        "export_formats": [(name, chosen.label) for name, chosen in FORMATS.items()],
     }
     return render(request, "web/claim.html", context, status=400)
 

@@ -6,6 +6,7 @@ from django.shortcuts import render
 
 from claimtracker.corpus import selectors
 from claimtracker.corpus.models import Claim, Topic
+from claimtracker.exports.formats import FORMATS
 from claimtracker.linking.forms import LinkForm
 from claimtracker.lists import paging
 from claimtracker.lists.filters import in_force_at_claim_date
@@ -31,6 +32,7 @@ def claim_detail(request, pk):
         "roles": claim.attributed_roles(),
         "history": selectors.claim_history(claim),
         "link_form": LinkForm(source=claim),
+        "export_formats": [(name, chosen.label) for name, chosen in FORMATS.items()],
     }
     return render(request, "web/claim.html", context)
 

@@ -177,3 +177,27 @@ def test_a_persons_document_author_and_an_institution_speaker_are_named_rightly(
     assert json.loads(exported(Claim.objects.filter(pk=claim.pk), "csljson"))[0]["author"] == [
         {"literal": "Ministry of Commerce"}
     ]
+
+
+def test_the_admin_exports_selected_claims(admin_client, seed):
+    selected = list(Claim.objects.filter(kind="question").values_list("pk", flat=True))
+    response = admin_client.post(
+        reverse("admin:corpus_claim_changelist"), {"action": "export_ris", "_selected_action": selected}
+    )
+    assert response["Content-Disposition"] == 'attachment; filename="claims.ris"'
+    entries = rispy.loads(b"".join(response.streaming_content).decode())
+    assert sorted(int(e["id"].removeprefix("claim")) for e in entries) == sorted(selected)
+
+
+def test_the_citation_box_loads_each_format_on_demand_and_follows_changes(client, seed):
+    claim = Claim.objects.get(quote="from 564 million in 2012")
+    page = client.get(claim.get_absolute_url()).content.decode()
+    assert 'id="cite-format"' in page and "Chicago (notes and bibliography)" in page
+    text = client.get(reverse("claim-cite", args=[claim.pk]), {"format": "mla"}).content.decode()
+    assert text.startswith("China Vows to Strengthen Cybersecurity.")
+    document = claim.document
+    document.title = "China vows to strengthen cybersecurity further"
+    document.save()
+    text = client.get(reverse("claim-cite", args=[claim.pk]), {"format": "mla"}).content.decode()
+    assert text.startswith("China Vows to Strengthen Cybersecurity Further.")  # the cache followed the edit
+    assert client.get(reverse("claim-cite", args=[claim.pk]), {"format": "nope"}).status_code == 400

@@ -3,7 +3,9 @@ statistics, links and annotations."""
 
 from django import forms
 from django.contrib import admin, messages
+from django.http import StreamingHttpResponse
 
+from claimtracker.exports.formats import FORMATS, export
 from claimtracker.text import anchoring
 
 from .. import services
@@ -145,6 +147,21 @@ def status_action(status):
     return admin.action(description=f"Mark selected claims as {status.label.lower()}")(action)
 
 
+def export_action(name, label):
+    def action(modeladmin, request, queryset):
+        chunks, content_type, filename = export(queryset, name, request.build_absolute_uri("/"))
+        response = StreamingHttpResponse(chunks, content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+    action.__name__ = f"export_{name.replace('-', '_')}"
+    return admin.action(description=f"Export selected claims as {label}")(action)
+
+
+def export_actions():
+    return [export_action(name, chosen.label) for name, chosen in FORMATS.items()]
+
+
 @admin.register(Claim)
 class ClaimAdmin(CorpusAdmin):
     form = ClaimForm
@@ -176,7 +193,7 @@ class ClaimAdmin(CorpusAdmin):
         ("Record", {"fields": ("created_by", "created_at", "updated_at")}),
     ]
     inlines = [StatisticInline, LinkOutInline, LinkInInline, AnnotationInline]
-    actions = [status_action(status) for status in Claim.Status]
+    actions = [status_action(status) for status in Claim.Status] + export_actions()
 
     @admin.display(description="quote")
     def excerpt(self, claim):
