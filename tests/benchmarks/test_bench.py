@@ -95,3 +95,24 @@ def test_painted_figures_reach_the_json_output(monkeypatch):
     )
     painting = json.loads(output.getvalue())["painting"]
     assert (painting["cold_ms"], painting["painted_median_ms"]) == (90.0, 82.5)
+
+
+@pytest.mark.django_db
+def test_exports_are_timed_with_their_peak_memory():
+    output = io.StringIO()
+    call_command(
+        "bench",
+        claims=300,
+        repeat=1,
+        pages=["claims"],
+        exports=200,
+        export_formats=["bibtex", "csv"],
+        json=True,
+        stdout=output,
+        stderr=io.StringIO(),
+    )
+    runs = {run["format"]: run for run in json.loads(output.getvalue())["exports"]}
+    assert set(runs) == {"bibtex", "csv"}
+    for run in runs.values():
+        assert run["claims"] == 200 and run["claims_per_second"] > 0 and run["megabytes"] > 0
+        assert run["peak_small_mb"] > 0 and run["peak_mb"] > 0

@@ -7,9 +7,12 @@ from django.db import connection
 from tqdm import tqdm
 
 from claimtracker.benchmarks import harness, report
+from claimtracker.benchmarks.exporting import measure_export
+from claimtracker.benchmarks.exporting import table as export_table
 from claimtracker.benchmarks.pages import PAGES
 from claimtracker.benchmarks.painting import measure_painting
 from claimtracker.corpus.models import Claim
+from claimtracker.exports.formats import FORMATS
 from claimtracker.generation.corpus import generate_corpus
 
 
@@ -34,13 +37,22 @@ class Command(BaseCommand):
         parser.add_argument("--pages", nargs="+", choices=list(PAGES), default=list(PAGES), metavar="PAGE")
         parser.add_argument("--json", action="store_true", help="Print JSON instead of a table.")
         parser.add_argument(
+            "--exports",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Also export the first N claims in each format (--export-formats) and report "
+            "claims per second and peak memory.",
+        )
+        parser.add_argument("--export-formats", nargs="+", choices=list(FORMATS), default=list(FORMATS))
+        parser.add_argument(
             "--painted",
             action="store_true",
             help="Also time the reader until its highlights are painted, in Debian's Chromium "
             "(needs DEBUG=true or SECURE_SSL_REDIRECT off: it is served over plain HTTP).",
         )
 
-    def handle(self, *args, claims, seed, repeat, pages, json, painted, **options):
+    def handle(self, *args, claims, seed, repeat, pages, json, painted, exports, export_formats, **options):
         if repeat < 1:
             raise CommandError("--repeat must be at least 1.")
         present = Claim.objects.count()
@@ -61,11 +73,16 @@ class Command(BaseCommand):
         except harness.PageError as error:
             raise CommandError(str(error)) from error
         painting = measure_painting(PAGES["reader"].url(), repeat) if painted else None
+        export_runs = [measure_export(name, exports) for name in export_formats] if exports else []
         if json:
-            self.stdout.write(
-                report.as_json(results, painting=painting.as_dict() if painting else None, **context)
-            )
+            extra = {
+                "painting": painting.as_dict() if painting else None,
+                "exports": [run.as_dict() for run in export_runs],
+            }
+            self.stdout.write(report.as_json(results, **extra, **context))
         else:
             self.stdout.write(report.table(results))
             if painting:
                 self.stdout.write(report.painting(painting))
+            if export_runs:
+                self.stdout.write("\n" + export_table(export_runs))
