@@ -3,17 +3,27 @@
 Claims are read in chunks with their related rows prefetched per chunk, so
 memory does not grow with the size of the export."""
 
+from collections import namedtuple
 from dataclasses import dataclass
 from functools import partial
 
 from django.db.models import Prefetch
 
-from claimtracker.corpus.models import Link, SpeakerRole, Statistic
+from claimtracker.corpus.models import (
+    Annotation,
+    Claim,
+    Document,
+    Link,
+    Speaker,
+    SpeakerRole,
+    Statistic,
+)
 
 from . import jsonld, styles, writers
 from .records import record
 
-CHUNK = 1000
+CHUNK = 2500
+TopicName = namedtuple("TopicName", "name")  # all an export reads of a topic, without a model instance
 
 
 CITATION, DATA, LINKED = "citation", "data", "linked"  # what a format reads beyond the claim itself
@@ -92,34 +102,70 @@ def format_named(name):
 
 def prepared(claims, needs=DATA):
     """`claims` with what the format shows, fetched per chunk: less for a citation than for data."""
-    claims = (
-        claims.select_related("document__publisher", "speaker", "role__organisation")
-        .defer("document__text")
-        .prefetch_related(
-            Prefetch(
-                "speaker__roles",
-                queryset=SpeakerRole.objects.select_related("organisation"),
-                to_attr="all_roles",
-            )
-        )
-        .order_by("pk")
-    )
+    # Documents, speakers and roles are prefetched, not joined: a chunk's claims then share
+    # one instance of each document and speaker instead of building one per claim.
+    roles = SpeakerRole.objects.select_related("organisation")
+    claims = claims.prefetch_related(
+        Prefetch("document", queryset=Document.objects.select_related("publisher").defer("text")),
+        Prefetch("speaker", queryset=Speaker.objects.prefetch_related(Prefetch("roles", roles, "all_roles"))),
+        Prefetch("role", queryset=roles),
+    ).order_by("pk")
     if needs == CITATION:
         return claims
-    claims = claims.prefetch_related(
-        "topics", Prefetch("statistics", queryset=Statistic.objects.select_related("metric"))
-    )
-    if needs == DATA:
-        links = Link.objects.only("id", "source_id", "target_id", "relation", "note")
-        return claims.prefetch_related(
-            Prefetch("links_out", queryset=links), Prefetch("links_in", queryset=links)
-        )
-    linked = Link.objects.select_related("source__document", "target__document").defer(
-        "source__document__text", "target__document__text"
-    )
+    # Lists (to_attr), not managers: Django would otherwise build a queryset per claim and relation.
     return claims.prefetch_related(
-        "annotations", Prefetch("links_out", queryset=linked), Prefetch("links_in", queryset=linked)
+        # Ordered by columns: the models' orderings name the claim, which would join its table.
+        Prefetch(
+            "statistics",
+            Statistic.objects.select_related("metric").order_by("period_start", "id"),
+            to_attr="prefetched_statistics",
+        ),
     )
+
+
+def in_chunks(claims, needs):
+    """The claims, CHUNK at a time by id, with topics and links attached per chunk.
+
+    Topics and links are read as a few plain queries per chunk and grouped in
+    Python: Django's prefetch of them cost more than the export itself."""
+    claims, last = prepared(claims, needs), 0
+    while batch := list(claims.filter(pk__gt=last)[:CHUNK]):
+        if needs != CITATION:
+            attach(batch, needs)
+        yield from batch
+        last = batch[-1].pk
+
+
+def attach(batch, needs):
+    ids = [claim.pk for claim in batch]
+    topics = grouped(
+        Claim.topics.through.objects.filter(claim_id__in=ids).values_list("claim_id", "topic__name")
+    )
+    links = Link.objects.only("id", "source_id", "target_id", "relation", "note").order_by("id")
+    if needs == LINKED:
+        links = (
+            Link.objects.select_related("source__document", "target__document")
+            .defer("source__document__text", "target__document__text")
+            .order_by("id")
+        )
+        notes = grouped(
+            (note.claim_id, note) for note in Annotation.objects.filter(claim_id__in=ids).order_by("id")
+        )
+    out = grouped((link.source_id, link) for link in links.filter(source_id__in=ids))
+    into = grouped((link.target_id, link) for link in links.filter(target_id__in=ids))
+    for claim in batch:
+        claim.prefetched_topics = [TopicName(name) for name in topics.get(claim.pk, [])]
+        claim.prefetched_links_out = out.get(claim.pk, [])
+        claim.prefetched_links_in = into.get(claim.pk, [])
+        if needs == LINKED:
+            claim.prefetched_annotations = notes.get(claim.pk, [])
+
+
+def grouped(pairs):
+    groups = {}
+    for key, value in pairs:
+        groups.setdefault(key, []).append(value)
+    return groups
 
 
 def export(claims, name, base_url, progress=None):
@@ -127,10 +173,22 @@ def export(claims, name, base_url, progress=None):
     chosen = format_named(name)
 
     def records():
-        for claim in prepared(claims, chosen.needs).iterator(chunk_size=CHUNK):
+        for claim in in_chunks(claims, chosen.needs):
             yield record(claim, base_url)
             if progress:
                 progress(1)
 
-    chunks = (text.encode("utf-8") for text in chosen.write(records()))
-    return chunks, chosen.content_type, f"claims.{chosen.extension}"
+    return buffered(chosen.write(records())), chosen.content_type, f"claims.{chosen.extension}"
+
+
+def buffered(texts, size=1 << 16):
+    """The texts joined into blocks of about `size` characters, as UTF-8: fewer, larger writes."""
+    parts, length = [], 0
+    for text in texts:
+        parts.append(text)
+        length += len(text)
+        if length >= size:
+            yield "".join(parts).encode("utf-8")
+            parts, length = [], 0
+    if parts:
+        yield "".join(parts).encode("utf-8")

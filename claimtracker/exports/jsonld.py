@@ -43,8 +43,8 @@ def appearance(document):
 def first_appearance(record):
     """The earliest document the claim appears in, following *repeats* links (one step each way)."""
     claim = record.claim
-    repeats = [link.target for link in claim.links_out.all() if link.relation == Link.Relation.REPEATS]
-    repeats += [link.source for link in claim.links_in.all() if link.relation == Link.Relation.REPEATS]
+    repeats = [link.target for link in claim.prefetched_links_out if link.relation == Link.Relation.REPEATS]
+    repeats += [link.source for link in claim.prefetched_links_in if link.relation == Link.Relation.REPEATS]
     dated = [c.document for c in [claim, *repeats] if c.document.published_on]
     return min(dated, key=lambda document: document.published_on) if dated else claim.document
 
@@ -62,7 +62,7 @@ def schema_claim(record):
 
 
 def evidence(claim):
-    notes = [note for note in claim.annotations.all() if note.is_evidence]
+    notes = [note for note in claim.prefetched_annotations if note.is_evidence]
     return notes[0] if notes else None
 
 
@@ -104,13 +104,14 @@ def annotation(record):
     claim, document = record.claim, record.document
     bodies = [{"type": "TextualBody", "purpose": "classifying", "value": claim.get_kind_display()}]
     bodies += [
-        {"type": "TextualBody", "purpose": "tagging", "value": topic.name} for topic in claim.topics.all()
+        {"type": "TextualBody", "purpose": "tagging", "value": topic.name}
+        for topic in claim.prefetched_topics
     ]
     if claim.summary:
         bodies.append({"type": "TextualBody", "purpose": "describing", "value": claim.summary})
     bodies += [
         {"type": "TextualBody", "purpose": "commenting", "value": note.body}
-        for note in claim.annotations.all()
+        for note in claim.prefetched_annotations
     ]
     bodies += [
         {
@@ -118,7 +119,7 @@ def annotation(record):
             "purpose": "linking",
             "value": f"{link.relation}: {record.url_of(link.target)}",
         }
-        for link in claim.links_out.all()
+        for link in claim.prefetched_links_out
     ]
     return {
         "@context": "http://www.w3.org/ns/anno.jsonld",

@@ -8,9 +8,11 @@ start with the title and name the outlet once. The speaker, the role held,
 the quote and the claim's permalink go in the note. Nothing is invented.
 """
 
-import re
+import functools
 from dataclasses import dataclass, field
 from urllib.parse import quote as percent_encode
+
+from django.urls import reverse
 
 from claimtracker.corpus.models import Claim, Document, Speaker
 
@@ -50,7 +52,8 @@ class Record:
         return self.url_of(self.claim)
 
     def url_of(self, thing):
-        return self.base_url.rstrip("/") + thing.get_absolute_url()
+        """The permalink of a claim or a document (their URL pattern resolved once, not per row)."""
+        return self.base_url.rstrip("/") + path_template(thing._meta.model_name).format(thing.pk)
 
     @property
     def document(self):
@@ -74,13 +77,19 @@ class Record:
         parts.append(f"Claim: {self.permalink}")
         return ". ".join(parts) + "."
 
-    @property
+    @functools.cached_property
     def fragment_url(self):
         return text_fragment_url(self.document.url, self.claim.quote) if self.document.url else ""
 
     @property
     def csl_type(self):
         return CSL_TYPES.get(self.document.kind, "document")
+
+
+@functools.cache
+def path_template(url_name):
+    marker = 987654321
+    return reverse(url_name, args=[marker]).replace(str(marker), "{}")
 
 
 def record(claim, base_url):
@@ -142,5 +151,5 @@ def text_fragment_url(url, quote):
 
 
 def fragment_part(text):
-    # The spec reserves "-", "," and "&" in a directive; percent-encode them too.
-    return re.sub(r"[-,&]", lambda m: f"%{ord(m.group()):02X}", percent_encode(text, safe=""))
+    # The spec reserves "-", "," and "&" in a directive; quote() leaves only "-" of them as it is.
+    return percent_encode(text, safe="").replace("-", "%2D")

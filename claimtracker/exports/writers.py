@@ -156,10 +156,10 @@ def csl_item(record):
 
 
 def json_array(items):
-    """A JSON array written item by item."""
+    """A JSON array written item by item, one item a line (json's C encoder: indenting is pure Python)."""
     yield "["
     for index, item in enumerate(items):
-        yield ("," if index else "") + "\n" + json.dumps(item, ensure_ascii=False, indent=2)
+        yield ("," if index else "") + "\n" + json.dumps(item, ensure_ascii=False)
     yield "\n]\n"
 
 
@@ -200,11 +200,42 @@ def figure_text(statistic):
 
 
 def link_texts(claim):
-    out = [f"{link.get_relation_display()} #{link.target_id}" for link in claim.links_out.all()]
-    return out + [f"{link.inverse_label} #{link.source_id}" for link in claim.links_in.all()]
+    out = [f"{link.get_relation_display()} #{link.target_id}" for link in claim.prefetched_links_out]
+    return out + [f"{link.inverse_label} #{link.source_id}" for link in claim.prefetched_links_in]
 
 
 def claim_data(record):
+    """The claim as JSON-ready data, its figures and links as lists of objects."""
+    claim = record.claim
+    return {
+        **claim_fields(record),
+        "topics": [topic.name for topic in claim.prefetched_topics],
+        "figures": [
+            {
+                "metric": statistic.metric.name,
+                "value": f"{statistic.value.normalize():f}",
+                "unit": statistic.unit,
+                "qualifier": statistic.qualifier,
+                "period": statistic.period_label,
+                "period_start": statistic.period_start.isoformat() if statistic.period_start else "",
+                "period_end": statistic.period_end.isoformat() if statistic.period_end else "",
+                "geography": statistic.geography,
+            }
+            for statistic in claim.prefetched_statistics
+        ],
+        "links": [
+            {"relation": link.relation, "target": link.target_id, "note": link.note}
+            for link in claim.prefetched_links_out
+        ]
+        + [
+            {"relation": link.inverse_label, "source": link.source_id, "note": link.note}
+            for link in claim.prefetched_links_in
+        ],
+    }
+
+
+def claim_fields(record):
+    """Everything of a claim that is one value."""
     claim, document = record.claim, record.document
     return {
         "id": claim.pk,
@@ -217,28 +248,6 @@ def claim_data(record):
         "attribution": claim.attribution,
         "said_on": claim.said_on.isoformat() if claim.said_on else "",
         "summary": claim.summary,
-        "topics": [topic.name for topic in claim.topics.all()],
-        "figures": [
-            {
-                "metric": statistic.metric.name,
-                "value": f"{statistic.value.normalize():f}",
-                "unit": statistic.unit,
-                "qualifier": statistic.qualifier,
-                "period": statistic.period_label,
-                "period_start": statistic.period_start.isoformat() if statistic.period_start else "",
-                "period_end": statistic.period_end.isoformat() if statistic.period_end else "",
-                "geography": statistic.geography,
-            }
-            for statistic in claim.statistics.all()
-        ],
-        "links": [
-            {"relation": link.relation, "target": link.target_id, "note": link.note}
-            for link in claim.links_out.all()
-        ]
-        + [
-            {"relation": link.inverse_label, "source": link.source_id, "note": link.note}
-            for link in claim.links_in.all()
-        ],
         "document": document.title,
         "document_kind": document.kind,
         "publisher": document.publisher.name if document.publisher_id else "",
@@ -251,24 +260,23 @@ def claim_data(record):
     }
 
 
-def csv_rows(records):
+def csv_rows(records, every=200):
+    """A header row, then a row per claim, handed on `every` rows at a time."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-
-    def flush(row):
-        writer.writerow(row)
-        line = buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-        return line
-
-    yield flush(CSV_COLUMNS)
-    for record in records:
-        data = claim_data(record)
-        data["topics"] = "; ".join(data["topics"])
-        data["figures"] = "; ".join(figure_text(s) for s in record.claim.statistics.all())
-        data["links"] = "; ".join(link_texts(record.claim))
-        yield flush([data[column] for column in CSV_COLUMNS])
+    writer.writerow(CSV_COLUMNS)
+    for count, record in enumerate(records, start=1):
+        claim = record.claim
+        data = claim_fields(record)
+        data["topics"] = "; ".join(topic.name for topic in claim.prefetched_topics)
+        data["figures"] = "; ".join(figure_text(s) for s in claim.prefetched_statistics)
+        data["links"] = "; ".join(link_texts(claim))
+        writer.writerow([data[column] for column in CSV_COLUMNS])
+        if count % every == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
 
 
 def json_data(records):
