@@ -26,6 +26,38 @@ CHUNK = 2500
 TopicName = namedtuple("TopicName", "name")  # all an export reads of a topic, without a model instance
 
 
+class FigureRow(
+    namedtuple(
+        "FigureRow", "metric__name value unit qualifier period_label period_start period_end geography"
+    )
+):
+    """What the data formats read of a statistic, reading as Statistic does."""
+
+    @property
+    def metric(self):
+        return TopicName(self.metric__name)  # anything with a .name
+
+    @property
+    def display_value(self):
+        return f"{self.value.normalize():,f}"
+
+    def __str__(self):
+        qualifier = "" if self.qualifier == "exact" else f"{Statistic.Qualifier(self.qualifier).label} "
+        period = f" ({self.period_label})" if self.period_label else ""
+        return f"{self.metric__name}: {qualifier}{self.display_value} {self.unit}".rstrip() + period
+
+
+class LinkRow(namedtuple("LinkRow", "source_id target_id relation note")):
+    """What the data formats read of a link, without a model instance."""
+
+    def get_relation_display(self):
+        return Link.Relation(self.relation).label
+
+    @property
+    def inverse_label(self):
+        return Link.INVERSE[self.relation]
+
+
 CITATION, DATA, LINKED = "citation", "data", "linked"  # what a format reads beyond the claim itself
 
 
@@ -110,17 +142,7 @@ def prepared(claims, needs=DATA):
         Prefetch("speaker", queryset=Speaker.objects.prefetch_related(Prefetch("roles", roles, "all_roles"))),
         Prefetch("role", queryset=roles),
     ).order_by("pk")
-    if needs == CITATION:
-        return claims
-    # Lists (to_attr), not managers: Django would otherwise build a queryset per claim and relation.
-    return claims.prefetch_related(
-        # Ordered by columns: the models' orderings name the claim, which would join its table.
-        Prefetch(
-            "statistics",
-            Statistic.objects.select_related("metric").order_by("period_start", "id"),
-            to_attr="prefetched_statistics",
-        ),
-    )
+    return claims
 
 
 def in_chunks(claims, needs):
@@ -151,9 +173,25 @@ def attach(batch, needs):
         notes = grouped(
             (note.claim_id, note) for note in Annotation.objects.filter(claim_id__in=ids).order_by("id")
         )
-    out = grouped((link.source_id, link) for link in links.filter(source_id__in=ids))
-    into = grouped((link.target_id, link) for link in links.filter(target_id__in=ids))
+    if needs == LINKED:
+        out = grouped((link.source_id, link) for link in links.filter(source_id__in=ids))
+        into = grouped((link.target_id, link) for link in links.filter(target_id__in=ids))
+    else:  # the data formats read four columns of a link: plain rows will do
+        columns = ("source_id", "target_id", "relation", "note")
+        out = grouped(
+            (row[0], LinkRow(*row)) for row in links.filter(source_id__in=ids).values_list(*columns)
+        )
+        into = grouped(
+            (row[1], LinkRow(*row)) for row in links.filter(target_id__in=ids).values_list(*columns)
+        )
+    figures = grouped(
+        (row[0], FigureRow(*row[1:]))
+        for row in Statistic.objects.filter(claim_id__in=ids)
+        .order_by("period_start", "id")  # by columns: the model's ordering names the claim (a join)
+        .values_list("claim_id", *FigureRow._fields)
+    )
     for claim in batch:
+        claim.prefetched_statistics = figures.get(claim.pk, [])
         claim.prefetched_topics = [TopicName(name) for name in topics.get(claim.pk, [])]
         claim.prefetched_links_out = out.get(claim.pk, [])
         claim.prefetched_links_in = into.get(claim.pk, [])
