@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "claimtracker.linking",
     "claimtracker.metrics",
     "claimtracker.exports",
+    "claimtracker.generation",
+    "claimtracker.benchmarks",
 ]
 
 MIDDLEWARE = [
@@ -100,8 +102,10 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # A researcher's laptop: wait for a writer instead of failing at once.
-    DATABASES["default"]["OPTIONS"] = {"timeout": 20}
+    # A researcher's laptop: wait for a writer instead of failing at once, and take the
+    # write lock when a transaction begins, so that writes that read first (a claim
+    # checked against its document's text) are serialised as PostgreSQL's row locks do.
+    DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
 
 # The local-memory cache needs nothing; REDIS_URL selects Redis.
 if os.environ.get("REDIS_URL"):

@@ -11,6 +11,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("claimtracker.reader.urls")),
     path("", include("claimtracker.lists.urls")),
+    path("", include("claimtracker.exports.urls")),
     path("", include("claimtracker.linking.urls")),
     path("", include("claimtracker.metrics.urls")),
     path("", include("claimtracker.web.urls")),

@@ -127,3 +127,12 @@ class AnnotationFactory(factory.django.DjangoModelFactory):
 
     claim = factory.SubFactory(ClaimFactory)
     body = "Matches the CNNIC report."
+
+
+class DismissalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Dismissal
+
+    claim = factory.SubFactory(ClaimFactory)
+    candidate = factory.SubFactory(ClaimFactory)
+    relation = models.Link.Relation.REPEATS

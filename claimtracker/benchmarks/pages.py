@@ -12,8 +12,8 @@ from django.db.models import Count
 from django.urls import reverse
 
 from claimtracker.corpus.models import Claim, Speaker, Topic
+from claimtracker.corpus.paging import Cursor
 from claimtracker.generation import landmarks
-from claimtracker.lists.paging import Cursor
 
 
 @dataclass(frozen=True)

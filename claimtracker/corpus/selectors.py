@@ -1,7 +1,9 @@
 """Reads that are more than one queryset: what the public pages show."""
 
-from django.db.models import Count, F, Prefetch
+from django.db.models import Count, F, Prefetch, Q
 from django.shortcuts import get_object_or_404
+
+from claimtracker.text.turns import speaker_turns
 
 from .models import (
     Annotation,
@@ -111,3 +113,23 @@ def ancestors_paths(path):
 
 def publisher_detail(pk):
     return get_object_or_404(Publisher, pk=pk)
+
+
+def document_turns(text):
+    """The speaker turns of a transcript, each with the speaker its label names, if known."""
+    return speaker_turns(text, speakers_named)
+
+
+def speakers_named(heads):
+    """{head: (speaker id, name)} for each of `heads` that is a speaker's name or alias, in one query."""
+    if not heads:
+        return {}
+    speakers = Speaker.objects.filter(Q(name__in=heads) | Q(aliases__name__in=heads)).prefetch_related(
+        "aliases"
+    )
+    found = {}
+    for speaker in speakers:
+        for name in [speaker.name, *(alias.name for alias in speaker.aliases.all())]:
+            if name in heads:
+                found.setdefault(name, (speaker.pk, speaker.name))
+    return found

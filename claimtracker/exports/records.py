@@ -111,8 +111,7 @@ def roles_held(claim):
     roles = getattr(claim.speaker, "all_roles", None)
     if roles is None:
         return claim.attributed_roles()
-    day = claim.said_on
-    return [r for r in roles if (r.start_date or day) <= day <= (r.end_date or day)]
+    return [role for role in roles if role.is_held_on(claim.said_on)]
 
 
 def authors_of(claim):

@@ -5,8 +5,8 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 
 from claimtracker.corpus.changes import corpus_version
+from claimtracker.corpus.filters import ClaimFilter, valid_filterset
 from claimtracker.corpus.models import Claim
-from claimtracker.lists.filters import ClaimFilter, valid_filterset
 
 from .formats import FORMATS, UnknownFormat, export
 

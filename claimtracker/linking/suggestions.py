@@ -15,11 +15,9 @@ from django.db import connection
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
 
-from claimtracker.corpus.models import Claim, Link, Statistic
+from claimtracker.corpus.models import Claim, Dismissal, Link, Statistic
 from claimtracker.search.analysis import tokens
 from claimtracker.search.queries import apply_search
-
-from .models import Dismissal
 
 PER_KIND = 5
 SIMILAR_ENOUGH = 0.6

@@ -1,20 +1,20 @@
 """Linking from a claim's page: the link form, the search-as-you-type lookup,
-and the suggestions page where each suggestion is accepted or dismissed."""
+and the suggestions page where each suggestion is accepted or dismissed.
+Each write is one call of the domain's link services."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from claimtracker.corpus import selectors
-from claimtracker.corpus.models import Claim, Link
-from claimtracker.exports.formats import FORMATS
+from claimtracker.corpus.models import Claim
+from claimtracker.corpus.services import links
 from claimtracker.search.queries import apply_search, ranked_newest
 from claimtracker.text.anchoring import shorten
 
 from .forms import LinkForm
-from .models import Dismissal
 from .suggestions import suggestions_for
 
 LOOKUP_LIMIT = 10
@@ -23,22 +23,23 @@ LOOKUP_LIMIT = 10
 @require_POST
 @permission_required("corpus.add_link", raise_exception=True)
 def link_create(request, pk):
-    claim = get_object_or_404(Claim, pk=pk)
-    form = LinkForm(request.POST, source=claim)
+    claim = get_object_or_404(Claim.objects.select_related("speaker", "document"), pk=pk)
+    form = LinkForm(request.POST)
     if form.is_valid():
-        link = form.save(request.user)
-        messages.success(request, f"Linked: this claim {link.get_relation_display()} claim {link.target_id}.")
-        return redirect(claim)
-    # The claim page again, with the form and its errors, and nothing saved.
-    claim = selectors.claim_detail(pk)
-    context = {
-        "claim": claim,
-        "roles": claim.attributed_roles(),
-        "history": selectors.claim_history(claim),
-        "link_form": form,
-        "export_formats": [(name, chosen.label) for name, chosen in FORMATS.items()],
-    }
-    return render(request, "web/claim.html", context, status=400)
+        data = form.cleaned_data
+        try:
+            link = links.link_create(
+                claim.pk, data["target"].pk, data["relation"], data["note"], user=request.user
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, f"Linked: this claim {link.get_relation_display()} claim {link.target_id}."
+            )
+            return redirect(claim)
+    # The form again, with its errors and the user's input, and nothing saved.
+    return render(request, "linking/link_page.html", {"claim": claim, "link_form": form}, status=400)
 
 
 @require_GET
@@ -67,7 +68,9 @@ def lookup_label(claim):
 @require_GET
 def claim_suggestions(request, pk):
     claim = get_object_or_404(Claim.objects.select_related("speaker", "document"), pk=pk)
-    return render(request, "web/suggestions.html", {"claim": claim, "suggestions": suggestions_for(claim)})
+    return render(
+        request, "linking/suggestions.html", {"claim": claim, "suggestions": suggestions_for(claim)}
+    )
 
 
 @require_POST
@@ -75,14 +78,14 @@ def claim_suggestions(request, pk):
 def suggestion_accept(request, pk):
     claim = get_object_or_404(Claim, pk=pk)
     source = get_object_or_404(Claim, pk=posted_id(request, "source"))
-    data = {"target": request.POST.get("target", ""), "relation": request.POST.get("relation", "")}
-    form = LinkForm(data, source=source)
-    if form.is_valid():
-        link = form.save(request.user)
+    target = get_object_or_404(Claim, pk=posted_id(request, "target"))
+    try:
+        link = links.link_create(source.pk, target.pk, request.POST.get("relation", ""), user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
         wording = f"claim {link.source_id} {link.get_relation_display()} claim {link.target_id}"
         messages.success(request, f"Linked: {wording}.")
-    else:
-        messages.error(request, " ".join(error for errors in form.errors.values() for error in errors))
     return redirect("claim-suggestions", claim.pk)
 
 
@@ -92,10 +95,11 @@ def suggestion_dismiss(request, pk):
     claim = get_object_or_404(Claim, pk=pk)
     candidate = get_object_or_404(Claim, pk=posted_id(request, "candidate"))
     relation = request.POST.get("relation", "")
-    if relation in Link.Relation.values:
-        Dismissal.objects.get_or_create(
-            claim=claim, candidate=candidate, relation=relation, defaults={"dismissed_by": request.user}
-        )
+    try:
+        links.dismissal_create(claim.pk, candidate.pk, relation, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
         messages.info(
             request, f"Dismissed: claim {candidate.pk} will not be suggested again for “{relation}”."
         )
@@ -104,4 +108,4 @@ def suggestion_dismiss(request, pk):
 
 def posted_id(request, name):
     value = request.POST.get(name, "")
-    return int(value) if value.isdigit() else 0
+    return int(value) if value.isdigit() and len(value) < 19 else 0

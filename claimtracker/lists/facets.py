@@ -14,11 +14,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db import connections
-from django.db.models import F, Q
+from django.db.models import F
 from django.db.models.expressions import RawSQL
 
 from claimtracker.corpus import counting
 from claimtracker.corpus.models import Claim, Organisation, Publisher, Speaker, Topic
+from claimtracker.corpus.models.people import held_on
 
 EXACT_UP_TO = 20_000
 SAMPLE_PERCENT = 1
@@ -164,10 +165,8 @@ def prefixes(path):
 
 def organisation_counts(claim_ids):
     """Claims per organisation: roles held on the claim's date, and institutions speaking as themselves."""
-    in_force = (
-        Q(speaker__roles__start_date__isnull=True) | Q(speaker__roles__start_date__lte=F("said_on"))
-    ) & (Q(speaker__roles__end_date__isnull=True) | Q(speaker__roles__end_date__gte=F("said_on")))
     claims = Claim.objects.filter(pk__in=claim_ids).order_by()
+    in_force = held_on(F("said_on"), through="speaker__roles__")
     by_role = claims.filter(in_force, speaker__roles__organisation__isnull=False).values_list(
         "pk", "speaker__roles__organisation"
     )

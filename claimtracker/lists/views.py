@@ -7,15 +7,14 @@ import hashlib
 from django.core.cache import cache
 from django.shortcuts import render
 
-from claimtracker.corpus import counting
+from claimtracker.corpus import counting, paging
 from claimtracker.corpus.changes import corpus_version
+from claimtracker.corpus.filters import ClaimFilter, DocumentFilter, SpeakerFilter, valid_filterset
 from claimtracker.corpus.models import Claim, Document, Speaker
 from claimtracker.exports.views import export_links
 from claimtracker.search.queries import ranked_newest, snippet
 
-from . import paging
 from .facets import summarise
-from .filters import ClaimFilter, DocumentFilter, SpeakerFilter, valid_filterset
 
 PAGE_SIZES = (25, 50, 100, 200)
 DEFAULT_PAGE_SIZE = 50

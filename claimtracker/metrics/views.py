@@ -7,8 +7,8 @@ from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.text import slugify
 
+from claimtracker.corpus import paging
 from claimtracker.corpus.models import Metric, Statistic
-from claimtracker.lists import paging
 
 from .chart import readable, svg
 from .series import by_unit, points_of

@@ -1,6 +1,7 @@
 """The JSON the reader's script receives: plain data, never markup."""
 
 from claimtracker.corpus.models import Claim, Statistic
+from claimtracker.corpus.services.editing import claim_values, described
 
 LATEST_NOTES = 3
 
@@ -39,6 +40,16 @@ def form_choices(topics):
     }
 
 
+def permissions(user):
+    """What the interface offers this user: the server checks each again."""
+    return {
+        "change": user.has_perm("corpus.change_claim"),
+        "delete": user.has_perm("corpus.delete_claim"),
+        "note": user.has_perm("corpus.add_annotation"),
+        "verdict": user.has_perm("corpus.set_verdict"),
+    }
+
+
 def card(claim, user):
     notes = list(claim.annotations.all())[:LATEST_NOTES]
     statistics = list(claim.statistics.all())
@@ -61,17 +72,7 @@ def card(claim, user):
         "saidOn": claim.said_on.isoformat() if claim.said_on else "",
         "summary": claim.summary,
         "topics": [{"id": topic.pk, "name": topic.name} for topic in claim.topics.all()],
-        "figures": [
-            {
-                "text": str(statistic),
-                "metric": statistic.metric.name,
-                "value": f"{statistic.value.normalize():f}",
-                "unit": statistic.unit,
-                "qualifier": statistic.qualifier,
-                "periodLabel": statistic.period_label,
-            }
-            for statistic in statistics
-        ],
+        "figures": [{"id": statistic.pk, "text": str(statistic)} for statistic in statistics],
         "links": claim.links,
         "notes": [
             {
@@ -81,9 +82,34 @@ def card(claim, user):
             }
             for note in notes
         ],
-        "can": {
-            "change": user.has_perm("corpus.change_claim"),
-            "delete": user.has_perm("corpus.delete_claim"),
-            "note": user.has_perm("corpus.add_annotation"),
+        # What an edit form starts from and sends back as what it read (no lost edits).
+        "edit": {"version": claim.version, "values": claim_values(claim, claim.topics.all(), statistics)},
+        "can": permissions(user),
+    }
+
+
+def conflict(error, user):
+    """A 409's body: each conflicting field as read, as the editor left it and as stored
+    now, the claim as stored now, and what a new attempt sends as read."""
+    claim = error.claim
+    latest = claim.history.select_related("history_user").order_by("-history_date", "-history_id").first()
+    fields = [
+        {
+            "field": item.field,
+            "label": item.label,
+            "yours": described(item.field, item.yours),
+            "theirs": described(item.field, item.theirs),
+        }
+        for item in error.conflicts
+    ]
+    labels = ", ".join(item["label"] for item in fields)
+    return {
+        "errors": {"__all__": [f"Someone else changed this claim since you opened it: {labels}."]},
+        "conflict": {
+            "fields": fields,
+            "by": latest.history_user.get_username() if latest and latest.history_user else "",
+            "at": latest.history_date.isoformat() if latest else "",
+            "version": claim.version,
+            "values": claim_values(claim),
         },
     }

@@ -1,45 +1,66 @@
 """The document reader and the small JSON endpoints its script calls.
 
-Every write checks Django's permissions on claims and annotations, validates
-the whole request before saving anything, and answers a bad request with a
-400 and the errors by field; nothing is half-saved.
+Each write checks the user's permission, parses the whole request (forms.py)
+and calls one service of the domain, which saves all of it or nothing. A bad
+request is a 400 with the errors by field; an edit that would overwrite
+someone else's change is a 409 with both versions.
 """
 
 import json
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, Q
 from django.http import JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET, require_POST
 
-from claimtracker.corpus.models import Annotation, Claim, Document, Metric, Speaker, Statistic, Topic
+from claimtracker.corpus import selectors
+from claimtracker.corpus.models import (
+    Annotation,
+    Claim,
+    Document,
+    Metric,
+    Speaker,
+    SpeakerRole,
+    Statistic,
+    Topic,
+)
+from claimtracker.corpus.services import claims as claim_services
+from claimtracker.corpus.services import notes as note_services
+from claimtracker.corpus.services.editing import EditConflict
 from claimtracker.text.figures import guess_kind, parse_figures
 
 from . import payloads
-from .forms import ClaimFieldsForm, FigureForm, NoteForm, SelectorForm, StatusForm, roles_of
-from .turns import speaker_turns
+from .forms import Invalid, NoteForm, claim_edit, cleaned, new_claim
 
-MAX_FIGURES = 20
 LISTED_ON_PAGE = 100
 LOOKUP_LIMIT = 10
+VERDICT = "corpus.set_verdict"
 
 
-class BadRequest(Exception):
-    def __init__(self, errors, status=400):
-        super().__init__(errors)
-        self.errors, self.status = errors, status
+class Refused(Exception):
+    def __init__(self, message, status=403):
+        super().__init__(message)
+        self.message, self.status = message, status
 
 
 def json_endpoint(view):
-    """Turn BadRequest into a JSON error answer."""
+    """Answer a refused, unparsable or invalid request with JSON errors, and an edit
+    conflict with both versions; never an HTML error page."""
 
     def wrapped(request, *args, **kwargs):
         try:
             return view(request, *args, **kwargs)
-        except BadRequest as error:
-            return JsonResponse({"errors": error.errors}, status=error.status)
+        except Refused as refusal:
+            return JsonResponse({"errors": {"__all__": [refusal.message]}}, status=refusal.status)
+        except Invalid as invalid:
+            return JsonResponse({"errors": invalid.errors}, status=400)
+        except ValidationError as error:
+            errors = error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
+            return JsonResponse({"errors": errors}, status=400)
+        except EditConflict as conflict:
+            return JsonResponse(payloads.conflict(conflict, request.user), status=409)
 
     wrapped.__name__ = view.__name__
     return wrapped
@@ -47,26 +68,17 @@ def json_endpoint(view):
 
 def require_perm(request, perm):
     if not request.user.has_perm(perm):
-        message = "Sign in to do this." if not request.user.is_authenticated else "You may not do this."
-        raise BadRequest({"__all__": [message]}, status=403)
+        raise Refused("Sign in to do this." if not request.user.is_authenticated else "You may not do this.")
 
 
 def read_json(request):
     try:
         payload = json.loads(request.body or b"{}")
     except (ValueError, UnicodeDecodeError):
-        raise BadRequest({"__all__": ["The request is not valid JSON."]}) from None
+        raise Invalid({"__all__": ["The request is not valid JSON."]}) from None
     if not isinstance(payload, dict):
-        raise BadRequest({"__all__": ["The request must be a JSON object."]})
+        raise Invalid({"__all__": ["The request must be a JSON object."]})
     return payload
-
-
-def form_errors(*forms):
-    errors = {}
-    for form in forms:
-        for field, messages in form.errors.get_json_data().items():
-            errors.setdefault(field, []).extend(message["message"] for message in messages)
-    return errors
 
 
 # --- The page ----------------------------------------------------------
@@ -89,23 +101,18 @@ def document_reader(request, pk):
         )
     )
     claims.sort(key=lambda claim: (claim.start, claim.end, claim.pk))
-    can_add = request.user.has_perm("corpus.add_claim")
+    can = payloads.permissions(request.user)
     config = {
         "documentId": document.pk,
         "csrfToken": get_token(request),
         "text": document.text,
         "claims": [payloads.highlight(claim) for claim in claims if claim.is_anchored],
-        "turns": [payloads.turn(turn) for turn in speaker_turns(document.text)],
+        "turns": [payloads.turn(turn) for turn in selectors.document_turns(document.text)],
         "kinds": dict(Claim.Kind.choices),
         "defaultDate": document.published_on.isoformat() if document.published_on else "",
-        "can": {
-            "add": can_add,
-            "change": request.user.has_perm("corpus.change_claim"),
-            "delete": request.user.has_perm("corpus.delete_claim"),
-            "note": request.user.has_perm("corpus.add_annotation"),
-        },
+        "can": {**can, "add": request.user.has_perm("corpus.add_claim")},
     }
-    if can_add:
+    if config["can"]["add"] or can["change"] or can["verdict"]:
         config["choices"] = payloads.form_choices(Topic.objects.all())
     return render(
         request,
@@ -131,7 +138,7 @@ def claim_card(request, pk):
 
 
 def card_data(pk, user):
-    """What the card shows for a claim, in four queries."""
+    """What the card shows for a claim, and what its edit form starts from."""
     claim = get_object_or_404(
         Claim.objects.select_related("speaker", "role__organisation")
         .annotate(links=Count("links_out", distinct=True) + Count("links_in", distinct=True))
@@ -157,8 +164,10 @@ def speaker_lookup(request):
 
 @require_GET
 def speaker_roles(request, pk):
-    roles = [{"id": role.pk, "label": role.title_with_organisation} for role in roles_of(pk)]
-    return JsonResponse({"results": roles})
+    roles = SpeakerRole.objects.filter(speaker_id=pk).select_related("organisation")
+    return JsonResponse(
+        {"results": [{"id": role.pk, "label": role.title_with_organisation} for role in roles]}
+    )
 
 
 @require_GET
@@ -182,28 +191,46 @@ def figures_in(request):
 @json_endpoint
 def claim_create(request, pk):
     require_perm(request, "corpus.add_claim")
-    document = get_object_or_404(Document, pk=pk)
-    payload = read_json(request)
-    claim = save_claim(Claim(document=document, created_by=request.user), payload, selector_required=True)
-    return JsonResponse({"claim": payloads.highlight(claim), "card": card_of(claim, request)}, status=201)
+    document = get_object_or_404(Document.objects.only("pk"), pk=pk)
+    selector, values, figures, key = new_claim(read_json(request))
+    if values["status"] != Claim.Status.UNVERIFIED:
+        require_perm(request, VERDICT)
+    claim, created = claim_services.claim_create(
+        document.pk, selector=selector, values=values, figures=figures, user=request.user, submission_key=key
+    )
+    return JsonResponse(saved(claim, request), status=201 if created else 200)
 
 
 @require_POST
 @json_endpoint
 def claim_update(request, pk):
     require_perm(request, "corpus.change_claim")
-    claim = get_object_or_404(Claim.objects.select_related("document"), pk=pk)
+    get_object_or_404(Claim.objects.only("pk"), pk=pk)
+    edit = claim_edit(read_json(request))
+    if "status" in edit.values and edit.values["status"] != edit.base.get("status"):
+        require_perm(request, VERDICT)
+    claim = claim_services.claim_update(pk, edit, user=request.user)
+    return JsonResponse(saved(claim, request))
+
+
+@require_POST
+@json_endpoint
+def claim_status(request, pk):
+    """The card's status control: an edit of one field, with the version it was read at."""
+    require_perm(request, VERDICT)
+    get_object_or_404(Claim.objects.only("pk"), pk=pk)
     payload = read_json(request)
-    claim = save_claim(claim, payload, selector_required=False)
-    return JsonResponse({"claim": payloads.highlight(claim), "card": card_of(claim, request)})
+    edit = claim_edit({name: payload.get(name) for name in ("version", "base", "status")})
+    claim = claim_services.claim_update(pk, edit, user=request.user)
+    return JsonResponse({"card": card_data(claim.pk, request.user)})
 
 
 @require_POST
 @json_endpoint
 def claim_delete(request, pk):
     require_perm(request, "corpus.delete_claim")
-    claim = get_object_or_404(Claim, pk=pk)
-    claim.delete()
+    get_object_or_404(Claim.objects.only("pk"), pk=pk)
+    claim_services.claim_delete(pk, user=request.user)
     return JsonResponse({"deleted": pk})
 
 
@@ -211,77 +238,11 @@ def claim_delete(request, pk):
 @json_endpoint
 def claim_note(request, pk):
     require_perm(request, "corpus.add_annotation")
-    claim = get_object_or_404(Claim, pk=pk)
-    form = NoteForm(read_json(request))
-    if not form.is_valid():
-        raise BadRequest(form_errors(form))
-    Annotation.objects.create(claim=claim, author=request.user, body=form.cleaned_data["body"])
-    return JsonResponse({"card": card_of(claim, request)}, status=201)
+    get_object_or_404(Claim.objects.only("pk"), pk=pk)
+    body = cleaned(NoteForm(read_json(request)))["body"]
+    note_services.note_add(pk, body, user=request.user)
+    return JsonResponse({"card": card_data(pk, request.user)}, status=201)
 
 
-@require_POST
-@json_endpoint
-def claim_status(request, pk):
-    require_perm(request, "corpus.change_claim")
-    claim = get_object_or_404(Claim, pk=pk)
-    form = StatusForm(read_json(request))
-    if not form.is_valid():
-        raise BadRequest(form_errors(form))
-    claim.status = form.cleaned_data["status"]
-    claim.save(update_fields=["status", "updated_at"])
-    return JsonResponse({"card": card_of(claim, request)})
-
-
-def save_claim(claim, payload, *, selector_required):
-    """Validate the selector, the fields and the figures together; save all or nothing."""
-    has_selector = selector_required or "start" in payload
-    selector = SelectorForm(payload, text=claim.document.text) if has_selector else None
-    fields = ClaimFieldsForm(payload_fields(payload, claim), instance=claim)
-    figure_items = payload.get("figures")
-    figures = None
-    if figure_items is not None:
-        if not isinstance(figure_items, list) or len(figure_items) > MAX_FIGURES:
-            raise BadRequest({"figures": [f"Send a list of at most {MAX_FIGURES} figures."]})
-        figures = [FigureForm(item if isinstance(item, dict) else {}) for item in figure_items]
-    forms = [form for form in [selector, fields, *(figures or [])] if form is not None]
-    if not all([form.is_valid() for form in forms]):
-        errors = form_errors(*[form for form in forms if not isinstance(form, FigureForm)])
-        figure_errors = [form_errors(form) for form in figures or []]
-        if any(figure_errors):
-            errors["figures"] = figure_errors
-        raise BadRequest(errors)
-    with transaction.atomic():
-        claim = fields.save(commit=False)
-        if selector:
-            for name in ("start", "end", "quote"):
-                setattr(claim, name, selector.cleaned_data[name])
-            claim.anchor = Claim.Anchor.ANCHORED
-        claim.full_clean(exclude=["topics"])
-        claim.save()
-        fields.save_m2m()
-        if figures is not None:
-            claim.statistics.all().delete()
-            Statistic.objects.bulk_create([form.statistic(claim) for form in figures])
-    return claim
-
-
-def payload_fields(payload, claim):
-    """The claim's current values, overridden by what the browser sent."""
-    current = {
-        "speaker": claim.speaker_id,
-        "role": claim.role_id,
-        "attribution": claim.attribution,
-        "kind": claim.kind,
-        "topics": list(claim.topics.values_list("pk", flat=True)) if claim.pk else [],
-        "said_on": claim.said_on,
-        "summary": claim.summary,
-        "status": claim.status,
-    }
-    sent = {name: payload[name] for name in current if name in payload}
-    if "topics" in sent and not isinstance(sent["topics"], list):
-        sent["topics"] = [sent["topics"]]
-    return {**current, **sent}
-
-
-def card_of(claim, request):
-    return card_data(claim.pk, request.user)
+def saved(claim, request):
+    return {"claim": payloads.highlight(claim), "card": card_data(claim.pk, request.user)}

@@ -8,6 +8,10 @@ class SearchConfig(AppConfig):
     verbose_name = "Search"
 
     def ready(self):
+        from claimtracker.corpus import fulltext
+
         from .indexing import connect_signals
+        from .queries import apply_search
 
         connect_signals()
+        fulltext.install(apply_search)

@@ -4,12 +4,10 @@ publishers claims come from (the document reader is in claimtracker.reader)."""
 from django.db.models import Exists, OuterRef
 from django.shortcuts import render
 
-from claimtracker.corpus import selectors
+from claimtracker.corpus import paging, selectors
 from claimtracker.corpus.models import Claim, Topic
 from claimtracker.exports.formats import FORMATS
 from claimtracker.linking.forms import LinkForm
-from claimtracker.lists import paging
-from claimtracker.lists.filters import in_force_at_claim_date
 
 
 def home(request):
@@ -31,7 +29,7 @@ def claim_detail(request, pk):
         "claim": claim,
         "roles": claim.attributed_roles(),
         "history": selectors.claim_history(claim),
-        "link_form": LinkForm(source=claim),
+        "link_form": LinkForm(),
         "export_formats": [(name, chosen.label) for name, chosen in FORMATS.items()],
     }
     return render(request, "web/claim.html", context)
@@ -75,7 +73,7 @@ def speaker_detail(request, pk):
 
 def organisation_detail(request, pk):
     organisation, members, voices, children = selectors.organisation_detail(pk)
-    claims = Claim.objects.filter(in_force_at_claim_date(organisation))
+    claims = Claim.objects.spoken_for(organisation)
     context = {
         "organisation": organisation,
         "members": members,

@@ -76,8 +76,8 @@ def test_the_reader_is_timed_until_its_highlights_are_painted(browser):
 
 @pytest.mark.django_db
 def test_painted_figures_reach_the_json_output(monkeypatch):
+    from claimtracker.benchmarks.management.commands import bench
     from claimtracker.benchmarks.painting import Painting
-    from claimtracker.corpus.management.commands import bench
 
     monkeypatch.setattr(
         bench, "measure_painting", lambda url, repeat: Painting(url, 90.0, [80.0, 85.0], [20.0, 21.0])

@@ -204,7 +204,7 @@ def test_the_server_refuses_a_forged_selector(signed_in, live_server, seed):
         }"""
     )
     assert answer["status"] == 400
-    assert "does not match" in answer["body"]["errors"]["__all__"][0]
+    assert "does not match" in answer["body"]["errors"]["quote"][0]
     assert Claim.objects.count() == before
 
 

@@ -11,6 +11,7 @@ from claimtracker.corpus import models
 from tests.factories import (
     AnnotationFactory,
     ClaimFactory,
+    DismissalFactory,
     DocumentFactory,
     LinkFactory,
     OrganisationFactory,
@@ -41,6 +42,7 @@ def make_rows(count):
             source=claim, target=ClaimFactory(document=claim.document, quote_text="no national security")
         )
         AnnotationFactory(claim=claim)
+        DismissalFactory(claim=claim)
 
 
 def queries_for(client, url):

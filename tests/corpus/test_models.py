@@ -169,8 +169,8 @@ def test_roles_in_force_on_a_date_include_open_ended_and_overlapping_ones():
         speaker=speaker, title="Deputy Director", start_date=datetime.date(2021, 1, 1)
     )
     SpeakerRoleFactory(speaker=speaker, title="Earlier post", end_date=datetime.date(2015, 1, 1))
-    assert set(speaker.roles_on(datetime.date(2022, 8, 19))) == {spokesman, deputy}
-    assert set(SpeakerRole.objects.in_force_on(datetime.date(2010, 1, 1))) == {
+    assert set(speaker.roles.held_on(datetime.date(2022, 8, 19))) == {spokesman, deputy}
+    assert set(SpeakerRole.objects.held_on(datetime.date(2010, 1, 1))) == {
         spokesman,
         *SpeakerRole.objects.filter(title="Earlier post"),
     }

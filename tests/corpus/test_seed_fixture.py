@@ -88,7 +88,7 @@ def test_links_of_every_relation_are_present(seed):
 def test_speakers_roles_and_topics(seed):
     niu = Speaker.objects.get(name="Niu Yibing")
     assert (niu.family_name, niu.given_name, niu.name_original) == ("Niu", "Yibing", "牛一兵")
-    titles = set(niu.roles_on(date(2022, 8, 19)).values_list("title", flat=True))
+    titles = set(niu.roles.held_on(date(2022, 8, 19)).values_list("title", flat=True))
     assert titles == {"Spokesman", "Deputy Director"}
     assert Speaker.objects.filter(kind=Speaker.Kind.INSTITUTION, claims__kind=Claim.Kind.QUESTION).exists()
     for claim in Claim.objects.exclude(role=None).select_related("role"):

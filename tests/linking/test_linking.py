@@ -4,8 +4,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from claimtracker.corpus.models import Claim, Link
-from claimtracker.linking.models import Dismissal
+from claimtracker.corpus.models import Claim, Dismissal, Link
 from claimtracker.linking.suggestions import suggestions_for
 from tests.factories import ClaimFactory, DocumentFactory, MetricFactory, StatisticFactory
 

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from claimtracker.corpus.models import Annotation, Claim, Document, Statistic
-from claimtracker.reader.turns import speaker_turns
+from claimtracker.corpus.selectors import document_turns
 from claimtracker.text import anchoring
 from tests.factories import ClaimFactory, DocumentFactory, SpeakerFactory
 
@@ -42,6 +42,13 @@ def create_url(document):
     return reverse("reader-claim-create", args=[document.pk])
 
 
+def edit(client, claim, name="reader-claim-update", **changes):
+    """Post `changes` as the reader's edit form does: with the version and values its card showed."""
+    card = client.get(reverse("reader-claim-card", args=[claim.pk])).json()
+    payload = {"version": card["edit"]["version"], "base": card["edit"]["values"], **changes}
+    return post(client, reverse(name, args=[claim.pk]), payload)
+
+
 def test_the_reader_page_carries_text_claims_and_turns_as_data(client, document):
     speaker = SpeakerFactory(name="Wen Ku")
     claim = ClaimFactory(document=document, quote_text="rose to 1.03 billion", speaker=speaker)
@@ -52,7 +59,7 @@ def test_the_reader_page_carries_text_claims_and_turns_as_data(client, document)
     assert config["text"] == TEXT
     assert config["claims"] == [[claim.pk, claim.start, claim.end, claim.kind, "anchored"]]
     assert config["turns"][0]["speakerId"] == speaker.pk and config["turns"][0]["label"] == "Wen Ku"
-    assert config["can"] == {"add": False, "change": False, "delete": False, "note": False}
+    assert config["can"] == {"add": False, "change": False, "delete": False, "note": False, "verdict": False}
     assert "choices" not in config
 
 
@@ -131,15 +138,10 @@ def test_notes_status_edit_and_delete_from_the_card(admin_client, document):
     )
     assert response.status_code == 201
     assert response.json()["card"]["notes"][0]["body"] == "Checked <b>CNNIC</b>."
-    response = post(admin_client, reverse("reader-claim-status", args=[claim.pk]), {"status": "supported"})
+    response = edit(admin_client, claim, "reader-claim-status", status="supported")
     assert response.json()["card"]["statusLabel"] == "Supported"
-    assert (
-        post(admin_client, reverse("reader-claim-status", args=[claim.pk]), {"status": "true"}).status_code
-        == 400
-    )
-    response = post(
-        admin_client, reverse("reader-claim-update", args=[claim.pk]), {"summary": "1.03 bn users"}
-    )
+    assert edit(admin_client, claim, "reader-claim-status", status="true").status_code == 400
+    response = edit(admin_client, claim, summary="1.03 bn users")
     assert response.status_code == 200
     claim.refresh_from_db()
     assert (claim.summary, claim.status, claim.quote) == (
@@ -156,9 +158,7 @@ def test_an_orphaned_claim_is_re_anchored_by_selecting_its_passage_anew(admin_cl
     Claim.objects.filter(pk=claim.pk).update(anchor=Claim.Anchor.ORPHANED, start=0, end=20)
     page = admin_client.get(document.get_absolute_url()).content.decode()
     assert "Needs attention" in page and f'data-claim="{claim.pk}"' in page
-    response = post(
-        admin_client, reverse("reader-claim-update", args=[claim.pk]), selector(TEXT, "rose again")
-    )
+    response = edit(admin_client, claim, **selector(TEXT, "rose again"))
     assert response.status_code == 200, response.content
     claim.refresh_from_db()
     assert (claim.anchor, claim.quote, claim.start) == ("anchored", "rose again", TEXT.index("rose again"))
@@ -192,7 +192,7 @@ def test_turns_are_recognised_and_matched_by_name_or_alias(db):
         "Niu Yibing, Deputy Director of the National Cyberspace Administration of China: Thank you.\n"
         "China.org.cnUpdated: September 23, 2019\nA sentence, with words: not a turn."
     )
-    turns = speaker_turns(text)
+    turns = document_turns(text)
     assert [(t.label, t.speaker_id) for t in turns] == [
         ("Reuters reporter", None),
         ("Niu Yibing, Deputy Director of the National Cyberspace Administration of China", niu.pk),
@@ -202,7 +202,7 @@ def test_turns_are_recognised_and_matched_by_name_or_alias(db):
 
 def test_the_seed_transcripts_turns_find_their_speakers(seed):
     transcript = Document.objects.get(title__startswith="SCIO briefing")
-    named = {t.label: t.speaker_name for t in speaker_turns(transcript.text)}
+    named = {t.label: t.speaker_name for t in document_turns(transcript.text)}
     assert named == {
         "Radio Television Hong Kong": "Radio Television Hong Kong",
         "Miao Wei": "Miao Wei",

@@ -5,8 +5,8 @@ import io
 import pytest
 from django.urls import reverse
 
-from claimtracker.corpus import services
 from claimtracker.corpus.models import Annotation, Claim, SpeakerAlias
+from claimtracker.corpus.services import documents as document_services
 from claimtracker.search.analysis import tokens
 from claimtracker.search.queries import apply_search, highlight, snippet
 from tests.factories import ClaimFactory, DocumentFactory, SpeakerFactory
@@ -73,7 +73,7 @@ def test_a_document_edit_reindexes_moved_claims():
     document = DocumentFactory(text="Users rose to 1.03 billion last year.")
     claim = ClaimFactory(document=document, quote_text="rose to 1.03 billion last year")
     document.text = "Users rose to 1.05 billion last year."
-    services.document_save(document)
+    document_services.document_save(document)
     claim.refresh_from_db()
     assert claim.anchor == Claim.Anchor.REVIEW
     assert found("1.05") == [claim.pk] or found("05") == [claim.pk]

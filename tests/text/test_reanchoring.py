@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from claimtracker.corpus import services
 from claimtracker.corpus.models import Claim
+from claimtracker.corpus.services import documents as document_services
 from claimtracker.text import anchoring
 from claimtracker.text.reanchoring import reanchor
 from tests.factories import ClaimFactory, DocumentFactory
@@ -127,5 +127,5 @@ def test_a_document_save_with_unchanged_text_touches_no_claim():
     claim = ClaimFactory(document=document, quote_text=QUOTE)
     before = claim.history.count()
     document.title = "A new title"
-    assert services.document_save(document) == {}
+    assert document_services.document_save(document) == {}
     assert claim.history.count() == before

@@ -1,19 +1,38 @@
 """Admin for claims (with their figures, links and notes inline), metrics,
-statistics, links and annotations."""
+statistics, links and annotations. A claim's change form is saved by one call of
+the claim services: its fields, topics and figures together, merged with what
+changed since the page was read."""
+
+import uuid
 
 from django import forms
 from django.contrib import admin, messages
-from django.http import StreamingHttpResponse
 
-from claimtracker.exports.formats import FORMATS, export
 from claimtracker.text import anchoring
 
-from .. import services
 from ..models import Annotation, Claim, Document, Link, Metric, Statistic, Topic
 from ..models.sources import normalise_line_endings
+from ..services import claims as claim_services
+from ..services import links as link_services
+from ..services import notes as note_services
+from ..services.editing import ClaimEdit, FigureEdit, Selector
 from .base import CorpusAdmin
+from .concurrency import ConcurrentEditForm
 from .pagination import EstimatedCountPaginator
 from .widgets import PreloadedFormSet, PreloadingAutocompleteMixin
+
+MERGED_FIELDS = ("speaker", "role", "attribution", "kind", "topics", "said_on", "summary", "status", "anchor")
+SELECTOR_FIELDS = ("quote", "start", "end")
+FIGURE_FIELDS = (
+    "metric",
+    "value",
+    "unit",
+    "qualifier",
+    "period_label",
+    "period_start",
+    "period_end",
+    "geography",
+)
 
 
 class TopicFilter(admin.SimpleListFilter):
@@ -47,8 +66,10 @@ class DocumentLanguageFilter(admin.SimpleListFilter):
         return queryset.filter(document__language=self.value()) if self.value() else queryset
 
 
-class ClaimForm(forms.ModelForm):
+class ClaimForm(ConcurrentEditForm):
     quote = forms.CharField(strip=False, widget=forms.Textarea(attrs={"rows": 3, "cols": 80}))
+    # One key per add form: a double-clicked "Save" makes one claim.
+    submission = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Claim
@@ -56,17 +77,23 @@ class ClaimForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # A user who may only view the claim gets no editable fields at all.
         for name in ("start", "end"):
-            self.fields[name].required = False
-        self.fields["start"].help_text += " Leave both offsets empty to find a quote that occurs once."
+            if name in self.fields:
+                self.fields[name].required = False
+        if "start" in self.fields:
+            self.fields["start"].help_text += " Leave both offsets empty to find a quote that occurs once."
+        if not self.instance.pk:
+            self.fields["submission"].initial = uuid.uuid4()
 
     def clean_quote(self):
         return normalise_line_endings(self.cleaned_data["quote"])
 
     def clean(self):
         data = super().clean()
-        document, quote = data.get("document"), data.get("quote")
-        if document and quote and data.get("end") is None:
+        document = data.get("document") or (self.instance.document if self.instance.document_id else None)
+        quote = data.get("quote")
+        if document and quote and "quote" in self.fields and data.get("end") is None:
             if data.get("start") is None:
                 self._locate(document.text, quote, data)
             else:
@@ -85,9 +112,28 @@ class ClaimForm(forms.ModelForm):
                 "start", f"The quote occurs {len(starts)} times (at {where}): give the start offset."
             )
 
+    def stored_now(self):
+        # The document first, then the claim: the order every writer locks them in.
+        Document.objects.select_for_update().filter(pk=self.instance.document_id).exists()
+        return super().stored_now()
+
+    def selector(self):
+        data = self.cleaned_data
+        return Selector(data["start"], data["end"], data["quote"])
+
+    def values(self, names):
+        return {name: self.cleaned_data[name] for name in names if name in self.cleaned_data}
+
+
+class StatisticForm(ConcurrentEditForm):
+    class Meta:
+        model = Statistic
+        fields = "__all__"  # noqa: DJ007 - the inline chooses the fields
+
 
 class StatisticInline(PreloadingAutocompleteMixin, admin.TabularInline):
     model = Statistic
+    form = StatisticForm
     formset = PreloadedFormSet
     autocomplete_fields = ("metric",)
     extra = 0
@@ -96,8 +142,15 @@ class StatisticInline(PreloadingAutocompleteMixin, admin.TabularInline):
         return super().get_queryset(request).select_related("metric")
 
 
+class LinkForm(ConcurrentEditForm):
+    class Meta:
+        model = Link
+        fields = "__all__"  # noqa: DJ007 - the inline chooses the fields
+
+
 class LinkOutInline(PreloadingAutocompleteMixin, admin.TabularInline):
     model = Link
+    form = LinkForm
     fk_name = "source"
     formset = PreloadedFormSet
     fields = ("relation", "target", "note")
@@ -128,8 +181,15 @@ class LinkInInline(admin.TabularInline):
         return link.inverse_label
 
 
+class AnnotationForm(ConcurrentEditForm):
+    class Meta:
+        model = Annotation
+        fields = "__all__"  # noqa: DJ007 - the inline chooses the fields
+
+
 class AnnotationInline(admin.StackedInline):
     model = Annotation
+    form = AnnotationForm
     fields = ("body", "is_evidence", "evidence_url", "author", "created_at")
     readonly_fields = ("author", "created_at")
     extra = 0
@@ -140,26 +200,30 @@ class AnnotationInline(admin.StackedInline):
 
 def status_action(status):
     def action(modeladmin, request, queryset):
-        changed = services.claims_set_status(queryset, status, user=request.user)
+        changed = claim_services.claims_set_status(queryset, status, user=request.user)
         messages.success(request, f"{changed} claim(s) marked {status.label.lower()}.")
 
     action.__name__ = f"mark_{status.value}"
-    return admin.action(description=f"Mark selected claims as {status.label.lower()}")(action)
+    return admin.action(
+        description=f"Mark selected claims as {status.label.lower()}", permissions=["set_verdict"]
+    )(action)
 
 
-def export_action(name, label):
-    def action(modeladmin, request, queryset):
-        chunks, content_type, filename = export(queryset, name, request.build_absolute_uri("/"))
-        response = StreamingHttpResponse(chunks, content_type=content_type)
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
-
-    action.__name__ = f"export_{name.replace('-', '_')}"
-    return admin.action(description=f"Export selected claims as {label}")(action)
-
-
-def export_actions():
-    return [export_action(name, chosen.label) for name, chosen in FORMATS.items()]
+def figure_edits(formset):
+    """FigureEdits of the figures inline: new rows, changed fields of the others, deletions."""
+    edits = []
+    for form in formset.forms:
+        if not form.has_changed() and not formset._should_delete_form(form):
+            continue
+        if formset._should_delete_form(form):
+            if form.instance.pk:
+                edits.append(FigureEdit(form.instance.pk, delete=True))
+        elif form.instance.pk:
+            changed = {name: form.cleaned_data[name] for name in form.changed_data if name in FIGURE_FIELDS}
+            edits.append(FigureEdit(form.instance.pk, changed))
+        else:
+            edits.append(FigureEdit(values={name: form.cleaned_data[name] for name in FIGURE_FIELDS}))
+    return edits
 
 
 @admin.register(Claim)
@@ -190,14 +254,35 @@ class ClaimAdmin(CorpusAdmin):
         ("Where", {"fields": ("document", "quote", ("start", "end"), ("prefix", "suffix"), "anchor")}),
         ("Who", {"fields": ("speaker", "role", "attribution")}),
         ("What", {"fields": ("kind", "topics", "said_on", "summary", "status")}),
-        ("Record", {"fields": ("created_by", "created_at", "updated_at")}),
+        ("Record", {"fields": ("created_by", "created_at", "updated_at", "submission")}),
     ]
     inlines = [StatisticInline, LinkOutInline, LinkInInline, AnnotationInline]
-    actions = [status_action(status) for status in Claim.Status] + export_actions()
+    actions = [status_action(status) for status in Claim.Status]
 
     @admin.display(description="quote")
     def excerpt(self, claim):
         return anchoring.shorten(claim.quote, 90)
+
+    def has_set_verdict_permission(self, request):
+        return request.user.has_perm("corpus.set_verdict")
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None:
+            fields.append("document")  # a claim stays in its document; select its passage anew instead
+        if not self.has_set_verdict_permission(request):
+            fields.append("status")
+        return fields
+
+    def get_fieldsets(self, request, obj=None):
+        # The submission key is a hidden input of the add form only.
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None:
+            return fieldsets
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f != "submission"]})
+            for name, options in fieldsets
+        ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("speaker")
@@ -215,18 +300,65 @@ class ClaimAdmin(CorpusAdmin):
         return initial
 
     def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
-        super().save_model(request, obj, form, change)
+        """Nothing here: the claim is saved with its topics and figures in save_related."""
 
-    def save_formset(self, request, form, formset, change):
-        for annotation in formset.save(commit=False):
-            if isinstance(annotation, Annotation) and annotation.author_id is None:
-                annotation.author = request.user
-            annotation.save()
-        for obj in formset.deleted_objects:
-            obj.delete()
-        formset.save_m2m()
+    def save_related(self, request, form, formsets, change):
+        # save(commit=False) writes nothing; it sorts the rows into new, changed and deleted,
+        # which Django's change message reads.
+        rows = {formset.prefix: formset.save(commit=False) for formset in formsets}
+        figures = next(formset for formset in formsets if formset.model is Statistic)
+        if change:
+            claim = self.save_change(request, form, figures)
+        else:
+            claim, created = self.save_addition(request, form, figures)
+            if not created:
+                messages.info(request, f"This form was already saved as claim {claim.pk}.")
+                return
+        for formset in formsets:
+            if formset.model is Link and formset.fk.name == "source":
+                self.save_links(request, rows[formset.prefix], formset.deleted_objects, claim)
+            elif formset.model is Annotation:
+                self.save_notes(request, rows[formset.prefix], formset.deleted_objects, claim)
+
+    def save_change(self, request, form, figures):
+        claim = form.instance
+        names = [name for name in MERGED_FIELDS if name in form.changed_data]
+        values = form.values(names)
+        if any(name in form.changed_data for name in SELECTOR_FIELDS):
+            values["selector"] = form.selector()
+        stored = Claim.objects.only("version").get(pk=claim.pk)
+        # The form has checked every changed field against the locked row: apply as is.
+        edit = ClaimEdit(version=stored.version, values=values, figures=figure_edits(figures))
+        return claim_services.claim_update(claim.pk, edit, user=request.user)
+
+    def save_addition(self, request, form, figures):
+        values = form.values(MERGED_FIELDS)
+        claim, created = claim_services.claim_create(
+            form.cleaned_data["document"].pk,
+            selector=form.selector(),
+            values=values,
+            figures=[edit.values for edit in figure_edits(figures) if not edit.delete],
+            user=request.user,
+            submission_key=form.cleaned_data.get("submission"),
+        )
+        form.instance.pk, form.instance._state.adding = claim.pk, False
+        return claim, created
+
+    def save_links(self, request, links, deleted, claim):
+        for link in links:
+            link.source_id = claim.pk
+            link.created_by_id = link.created_by_id or request.user.pk
+            link_services.link_save(link, user=request.user)
+        for link in deleted:
+            link_services.link_delete(link.pk, user=request.user)
+
+    def save_notes(self, request, notes, deleted, claim):
+        for note in notes:
+            note.claim_id = claim.pk
+            note.author_id = note.author_id or request.user.pk
+            note_services.note_save(note, user=request.user)
+        for note in deleted:
+            note_services.note_delete(note.pk, user=request.user)
 
 
 @admin.register(Metric)
@@ -243,24 +375,30 @@ class StatisticAdmin(CorpusAdmin):
     search_fields = ("metric__name", "period_label", "geography")
     autocomplete_fields = ("claim", "metric")
 
-
-@admin.register(Link)
-class LinkAdmin(CorpusAdmin):
-    list_display = ("source", "relation", "target", "created_at")
-    list_filter = ("relation",)
-    list_select_related = ("source__speaker", "target__speaker")
-    search_fields = ("source__quote", "target__quote", "note")
-    autocomplete_fields = ("source", "target")
-    readonly_fields = ("created_by",)
-
     def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
-        super().save_model(request, obj, form, change)
+        claim = Claim.objects.only("version").get(pk=obj.claim_id)
+        names = form.changed_data if change else FIGURE_FIELDS
+        values = {name: form.cleaned_data[name] for name in names if name in FIGURE_FIELDS}
+        figure = FigureEdit(obj.pk if change else None, values)
+        claim_services.claim_update(
+            claim.pk, ClaimEdit(version=claim.version, figures=[figure]), user=request.user
+        )
+
+    def delete_model(self, request, obj):
+        claim = Claim.objects.only("version").get(pk=obj.claim_id)
+        figure = FigureEdit(obj.pk, delete=True)
+        claim_services.claim_update(
+            claim.pk, ClaimEdit(version=claim.version, figures=[figure]), user=request.user
+        )
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            self.delete_model(request, obj)
 
 
 @admin.register(Annotation)
 class AnnotationAdmin(CorpusAdmin):
+    form = AnnotationForm
     list_display = ("__str__", "claim", "author", "is_evidence", "created_at")
     list_filter = ("is_evidence", ("created_at", admin.DateFieldListFilter))
     list_select_related = ("claim__speaker", "author")
@@ -269,6 +407,8 @@ class AnnotationAdmin(CorpusAdmin):
     readonly_fields = ("author",)
 
     def save_model(self, request, obj, form, change):
-        if not change:
-            obj.author = request.user
-        super().save_model(request, obj, form, change)
+        obj.author_id = obj.author_id or request.user.pk
+        note_services.note_save(obj, user=request.user)
+
+    def delete_model(self, request, obj):
+        note_services.note_delete(obj.pk, user=request.user)

@@ -7,10 +7,11 @@ from django.utils.html import format_html
 
 from claimtracker.text import anchoring
 
-from .. import services
 from ..models import Claim, Document, Publisher
-from ..models.sources import normalise_line_endings
+from ..models.sources import content_hash, normalise_line_endings
+from ..services.documents import document_save, reanchoring_message
 from .base import CorpusAdmin
+from .concurrency import ConcurrentEditForm
 
 
 @admin.register(Publisher)
@@ -19,17 +20,39 @@ class PublisherAdmin(CorpusAdmin):
     search_fields = ("name",)
 
 
-class DocumentForm(forms.ModelForm):
+class DocumentForm(ConcurrentEditForm):
     # Django strips form input by default and browsers send text areas with
     # CRLF line endings: either would change the text claims are anchored to.
     text = forms.CharField(strip=False, widget=forms.Textarea(attrs={"rows": 30, "cols": 100}))
+    # The text as read is carried by its hash, not by a second copy of it.
+    read_text_hash = forms.CharField(widget=forms.HiddenInput, required=False)
+    unmerged_fields = ("text", "read_text_hash")
 
     class Meta:
         model = Document
         fields = "__all__"  # noqa: DJ007 - the admin's fieldsets choose the fields
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "read_text_hash" in self.fields:
+            self.fields["read_text_hash"].initial = self.instance.content_hash
+
     def clean_text(self):
         return normalise_line_endings(self.cleaned_data["text"])
+
+    def check_concurrent_changes(self, stored):
+        super().check_concurrent_changes(stored)
+        text, read = self.cleaned_data.get("text"), self.cleaned_data.get("read_text_hash")
+        if text is None or not read or content_hash(text) in (read, stored.content_hash):
+            return  # the text unchanged by this editor, or already what they send
+        if stored.content_hash != read:
+            self.add_error(
+                "text",
+                "Someone else changed the text since you opened the page. Your text is kept below: "
+                "save again to replace theirs with it, or reload the page to see theirs.",
+            )
+            self.data = self.data.copy()
+            self.data["read_text_hash"] = stored.content_hash
 
 
 class ReadOnlyClaimForm(forms.ModelForm):
@@ -73,7 +96,7 @@ class DocumentAdmin(CorpusAdmin):
     autocomplete_fields = ("publisher", "republished_from")
     readonly_fields = ("content_hash", "add_claim", "created_by", "created_at", "updated_at")
     fieldsets = [
-        (None, {"fields": ("title", "kind", "language", "text")}),
+        (None, {"fields": ("title", "kind", "language", "text", "read_text_hash")}),
         (
             "Source",
             {"fields": ("publisher", "republished_from", "author", "url", "published_on", "accessed_on")},
@@ -98,8 +121,8 @@ class DocumentAdmin(CorpusAdmin):
         return format_html('<a href="{}">Add a claim to this document</a>', url)
 
     def save_model(self, request, obj, form, change):
-        outcomes = services.document_save(obj, user=request.user)
-        message = services.reanchoring_message(outcomes)
+        outcomes = document_save(obj, user=request.user)
+        message = reanchoring_message(outcomes)
         if message:
             level = messages.WARNING if outcomes["review"] or outcomes["orphaned"] else messages.INFO
             messages.add_message(request, level, message)

@@ -1,6 +1,9 @@
 """The domain model of DESIGN §2, one module per concern."""
 
-from .claims import Annotation, Claim, Link, Metric, Statistic
+from .claims import Claim
+from .figures import Metric, Statistic
+from .links import Dismissal, Link
+from .notes import Annotation
 from .people import Organisation, Speaker, SpeakerAlias, SpeakerRole
 from .sources import Document, Publisher
 from .topics import Topic
@@ -8,6 +11,7 @@ from .topics import Topic
 __all__ = [
     "Annotation",
     "Claim",
+    "Dismissal",
     "Document",
     "Link",
     "Metric",

@@ -1,9 +1,9 @@
-"""Claims, their figures, the links between them and researchers' notes."""
+"""Claims: one statement in one document, anchored to its passage (DESIGN §2, §4)."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Length
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
@@ -11,9 +11,24 @@ from simple_history.models import HistoricalRecords
 from claimtracker.text import anchoring
 
 from .indexes import NewestFirstIndex
-from .people import Speaker, SpeakerRole
+from .people import Speaker, SpeakerRole, held_on
 from .sources import Document
 from .topics import Topic
+
+# Kept by name: a service writes a new claim's first history row itself, once its
+# topics are set, so that the row shows them (corpus.services.claims).
+CLAIM_HISTORY = HistoricalRecords(m2m_fields=["topics"], excluded_fields=["updated_at"])
+
+
+class ClaimQuerySet(models.QuerySet):
+    def spoken_for(self, organisation):
+        """Claims whose speaker held a role at `organisation` on the claim's date,
+        or whose speaker is the organisation speaking as itself."""
+        roles = SpeakerRole.objects.filter(
+            held_on(OuterRef("said_on")), speaker=OuterRef("speaker"), organisation=organisation
+        )
+        as_itself = Q(speaker__kind=Speaker.Kind.INSTITUTION, speaker__organisation=organisation)
+        return self.filter(Q(Exists(roles)) | as_itself)
 
 
 class Claim(models.Model):
@@ -63,7 +78,9 @@ class Claim(models.Model):
         SpeakerRole,
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        # Deleting a role in use is refused (the admin names the claims): a claim's
+        # attribution never changes without a trace in its history.
+        on_delete=models.PROTECT,
         related_name="claims",
         verbose_name="attributed role",
         help_text="The role the document names; leave empty where it names none.",
@@ -80,9 +97,17 @@ class Claim(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(m2m_fields=[topics], excluded_fields=["updated_at"])
+    # Raised by every write of the claim's fields, topics or figures (corpus.services):
+    # an edit form carries the version it was read at, so a concurrent change is seen.
+    version = models.PositiveIntegerField(default=1, db_default=1, editable=False)
+    # The key the reader's form sends once per submission: sent twice, it saves one claim.
+    submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    history = CLAIM_HISTORY
+
+    objects = ClaimQuerySet.as_manager()
 
     class Meta:
+        permissions = [("set_verdict", "Can set the verification status of claims")]
         # Newest first, undated claims last: the order of every claim list.
         ordering = [F("said_on").desc(nulls_last=True), F("id").desc()]
         indexes = [
@@ -138,153 +163,5 @@ class Claim(models.Model):
         if self.role_id:
             return [self.role]
         if self.speaker_id and self.said_on:
-            return list(self.speaker.roles_on(self.said_on).select_related("organisation"))
+            return list(self.speaker.roles.held_on(self.said_on).select_related("organisation"))
         return []
-
-
-class Metric(models.Model):
-    """A shared measure ("Internet users in China") that statistics report."""
-
-    name = models.CharField(max_length=300, unique=True)
-    unit = models.CharField(
-        max_length=50, blank=True, help_text="The usual unit, e.g. people, percent, yuan."
-    )
-    description = models.TextField(blank=True)
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("metric", args=[self.pk])
-
-
-class Statistic(models.Model):
-    """One data point stated by a claim; a claim may state several."""
-
-    class Qualifier(models.TextChoices):
-        EXACT = "exact", "exactly"
-        ABOUT = "about", "about"
-        MORE_THAN = "more_than", "more than"
-        AT_LEAST = "at_least", "at least"
-        UP_TO = "up_to", "up to"
-        LESS_THAN = "less_than", "less than"
-
-    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="statistics")
-    metric = models.ForeignKey(Metric, on_delete=models.PROTECT, related_name="statistics")
-    value = models.DecimalField(max_digits=30, decimal_places=6)
-    unit = models.CharField(max_length=50, blank=True)
-    qualifier = models.CharField(max_length=10, choices=Qualifier, default=Qualifier.EXACT)
-    period_start = models.DateField(null=True, blank=True)
-    period_end = models.DateField(null=True, blank=True)
-    period_label = models.CharField(
-        max_length=100, blank=True, help_text='As the text puts it: "2021", "this year", "since 2006".'
-    )
-    geography = models.CharField(max_length=200, blank=True)
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["claim", "period_start", "id"]
-        indexes = [models.Index(fields=["metric", "period_start"], name="statistic_metric_period")]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(period_start__isnull=True)
-                | Q(period_end__isnull=True)
-                | Q(period_end__gte=F("period_start")),
-                name="statistic_period_ordered",
-                violation_error_message="A reference period cannot end before it starts.",
-            )
-        ]
-
-    def __str__(self):
-        qualifier = "" if self.qualifier == self.Qualifier.EXACT else f"{self.get_qualifier_display()} "
-        period = f" ({self.period_label})" if self.period_label else ""
-        return f"{self.metric}: {qualifier}{self.display_value} {self.unit}".rstrip() + period
-
-    @property
-    def display_value(self):
-        """The value without trailing zeros, digits grouped: 1,030,000,000; 42.1."""
-        return f"{self.value.normalize():,f}"
-
-
-class Link(models.Model):
-    """A typed, directed relation: source <relation> target."""
-
-    class Relation(models.TextChoices):
-        REPEATS = "repeats", "repeats"
-        UPDATES = "updates", "updates"
-        CONTRADICTS = "contradicts", "contradicts"
-        SUPPORTS = "supports", "supports"
-        ELABORATES = "elaborates", "elaborates"
-        RESPONDS_TO = "responds_to", "responds to"
-        CITES = "cites", "cites"
-
-    # How the relation reads from the target's side.
-    INVERSE = {
-        Relation.REPEATS: "repeated by",
-        Relation.UPDATES: "updated by",
-        Relation.CONTRADICTS: "contradicted by",
-        Relation.SUPPORTS: "supported by",
-        Relation.ELABORATES: "elaborated by",
-        Relation.RESPONDS_TO: "answered by",
-        Relation.CITES: "cited by",
-    }
-
-    source = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="links_out")
-    target = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="links_in")
-    relation = models.CharField(max_length=12, choices=Relation)
-    note = models.TextField(blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["source", "relation", "id"]
-        indexes = [models.Index(fields=["target", "relation"], name="link_target")]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["source", "target", "relation"],
-                name="link_unique_per_relation",
-                violation_error_message="These claims are already linked by this relation.",
-            ),
-            models.CheckConstraint(
-                condition=~Q(source=F("target")),
-                name="link_not_to_itself",
-                violation_error_message="A claim cannot be linked to itself.",
-            ),
-        ]
-
-    def __str__(self):
-        return f"#{self.source_id} {self.get_relation_display()} #{self.target_id}"
-
-    @property
-    def inverse_label(self):
-        return self.INVERSE[self.relation]
-
-
-class Annotation(models.Model):
-    """A researcher's note on a claim, possibly the evidence behind its status."""
-
-    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="annotations")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    body = models.TextField()
-    is_evidence = models.BooleanField(
-        default=False, help_text="This note is the evidence behind the claim's verification status."
-    )
-    evidence_url = models.URLField(max_length=1000, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(excluded_fields=["updated_at"])
-
-    class Meta:
-        ordering = ["claim", "-created_at", "-id"]
-
-    def __str__(self):
-        return anchoring.shorten(self.body, 60)

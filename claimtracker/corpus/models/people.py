@@ -60,6 +60,7 @@ class Speaker(models.Model):
 
     class Meta:
         ordering = ["name"]
+        permissions = [("merge_speaker", "Can merge speakers")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(kind="person") | Q(family_name="", given_name=""),
@@ -72,10 +73,6 @@ class Speaker(models.Model):
 
     def get_absolute_url(self):
         return reverse("speaker", args=[self.pk])
-
-    def roles_on(self, day):
-        """The memberships in force on `day` (open ends count as in force)."""
-        return self.roles.in_force_on(day)
 
 
 class SpeakerAlias(models.Model):
@@ -93,12 +90,21 @@ class SpeakerAlias(models.Model):
         return self.name
 
 
+def held_on(day, through=""):
+    """The one rule for "a role held on a day": it started on or before the day
+    and ended on or after it, an unknown start or end counting as held.
+
+    `day` is a date or an expression (the claim's date, `F("said_on")` or
+    `OuterRef("said_on")`); `through` reaches the role over a relation
+    (`"speaker__roles__"`). `SpeakerRole.is_held_on` is the same rule in Python."""
+    started = Q(**{f"{through}start_date__isnull": True}) | Q(**{f"{through}start_date__lte": day})
+    not_ended = Q(**{f"{through}end_date__isnull": True}) | Q(**{f"{through}end_date__gte": day})
+    return started & not_ended
+
+
 class SpeakerRoleQuerySet(models.QuerySet):
-    def in_force_on(self, day):
-        return self.filter(
-            Q(start_date__isnull=True) | Q(start_date__lte=day),
-            Q(end_date__isnull=True) | Q(end_date__gte=day),
-        )
+    def held_on(self, day):
+        return self.filter(held_on(day))
 
 
 class SpeakerRole(models.Model):
@@ -137,6 +143,10 @@ class SpeakerRole(models.Model):
             f", {self.organisation.abbreviation or self.organisation.name}" if self.organisation_id else ""
         )
         return f"{self.speaker} — {self.title}{where}"
+
+    def is_held_on(self, day):
+        """`held_on` for a role already loaded (exports read roles prefetched per chunk)."""
+        return (self.start_date or day) <= day <= (self.end_date or day)
 
     @property
     def title_with_organisation(self):

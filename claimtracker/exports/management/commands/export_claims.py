@@ -9,9 +9,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.http import QueryDict
 from tqdm import tqdm
 
+from claimtracker.corpus.filters import ClaimFilter
 from claimtracker.corpus.models import Claim
 from claimtracker.exports.formats import FORMATS, UnknownFormat, export
-from claimtracker.lists.filters import ClaimFilter
 
 
 class Command(BaseCommand):

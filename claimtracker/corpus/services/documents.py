@@ -1,4 +1,4 @@
-"""Writes that span several rows or models: documents' text, claims' status."""
+"""Documents: saving one, and re-anchoring its claims when its text changed (DESIGN §4)."""
 
 from collections import Counter
 
@@ -8,38 +8,50 @@ from simple_history.utils import bulk_update_with_history
 
 from claimtracker.text.reanchoring import MOVED, ORPHANED, REVIEW, reanchor
 
-from .changes import claims_changed, corpus_changed
-from .models import Claim, Document
-from .models.sources import normalise_line_endings
+from ..changes import claims_changed, corpus_changed
+from ..models import Claim, Document
+from ..models.sources import normalise_line_endings
+from .recording import attributed_to
 
-REANCHORED_FIELDS = ["start", "end", "quote", "prefix", "suffix", "anchor", "updated_at"]
+ANCHOR_FIELDS = ("start", "end", "quote", "prefix", "suffix", "anchor")
+REANCHORED_FIELDS = [*ANCHOR_FIELDS, "version", "updated_at"]
 
 
-@transaction.atomic
 def document_save(document, *, user=None):
-    """Save a document; if its text changed, re-anchor every claim in it (DESIGN §4).
+    """Save a document; if its text changed, re-anchor every claim in it.
 
     Each claim keeps its offsets, moves to its quote, moves by a fuzzy match
     and is flagged for review, or is orphaned keeping its last quote: never
     moved silently, never deleted. Every changed claim gets a history row.
+    The document row is locked first, so a claim being created in it at the
+    same moment is anchored in the new text or re-anchored with the others.
     Returns how many claims had each outcome ({"kept": 3, "moved": 1, …}).
     """
     document.text = normalise_line_endings(document.text)
-    if document.pk is None:
-        document.created_by = document.created_by or user
+    with transaction.atomic(), attributed_to(user):
+        if document.pk is None:
+            document.created_by = document.created_by or user
+            document.save()
+            return Counter()
+        old_text = Document.objects.select_for_update().values_list("text", flat=True).get(pk=document.pk)
         document.save()
-        return Counter()
-    old_text = Document.objects.filter(pk=document.pk).values_list("text", flat=True).get()
-    document.save()
-    if old_text == document.text:
-        return Counter()
+        if old_text == document.text:
+            return Counter()
+        return reanchor_claims(document, user)
+
+
+def reanchor_claims(document, user):
     outcomes, changed, now = Counter(), [], timezone.now()
-    for claim in document.claims.exclude(anchor=Claim.Anchor.ORPHANED).select_for_update().order_by("pk"):
+    claims = document.claims.exclude(anchor=Claim.Anchor.ORPHANED).select_for_update().order_by("pk")
+    for claim in claims:
         found = reanchor(document.text, claim.start, claim.end, claim.quote, claim.prefix, claim.suffix)
         outcomes[found.outcome] += 1
-        for name in ("start", "end", "quote", "prefix", "suffix", "anchor"):
-            setattr(claim, name, getattr(found, name))
-        claim.updated_at = now
+        anchor = {name: getattr(found, name) for name in ANCHOR_FIELDS}
+        if anchor == {name: getattr(claim, name) for name in ANCHOR_FIELDS}:
+            continue  # kept, and the text around it too: nothing to write
+        for name, value in anchor.items():
+            setattr(claim, name, value)
+        claim.updated_at, claim.version = now, claim.version + 1
         changed.append(claim)
     if changed:
         bulk_update_with_history(changed, Claim, REANCHORED_FIELDS, default_user=user, batch_size=1000)
@@ -59,19 +71,3 @@ def reanchoring_message(outcomes):
     ]
     parts = [part for part in parts if part]
     return ("The text changed. Claims: " + "; ".join(parts) + ".") if parts else ""
-
-
-def claims_set_status(claims, status, *, user=None, batch_size=1000):
-    """Set the verification status of many claims in batches, each change recorded in history."""
-    now, changed, batch = timezone.now(), 0, []
-    with transaction.atomic():
-        for claim in claims.exclude(status=status).order_by("pk").iterator(chunk_size=batch_size):
-            claim.status, claim.updated_at = status, now
-            batch.append(claim)
-            if len(batch) == batch_size:
-                changed += bulk_update_with_history(batch, Claim, ["status", "updated_at"], default_user=user)
-                batch = []
-        if batch:
-            changed += bulk_update_with_history(batch, Claim, ["status", "updated_at"], default_user=user)
-    corpus_changed()
-    return changed

@@ -9,7 +9,8 @@ import django_filters as filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
 
-from claimtracker.corpus.models import (
+from . import fulltext
+from .models import (
     Claim,
     Document,
     Link,
@@ -21,7 +22,6 @@ from claimtracker.corpus.models import (
     Statistic,
     Topic,
 )
-from claimtracker.search.queries import apply_search
 
 
 class IdChoiceFilter(filters.ModelChoiceFilter):
@@ -30,17 +30,6 @@ class IdChoiceFilter(filters.ModelChoiceFilter):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("widget", forms.NumberInput)
         super().__init__(*args, **kwargs)
-
-
-def in_force_at_claim_date(organisation):
-    """Claims whose speaker held a role at `organisation` on the claim's date,
-    or whose speaker is the organisation speaking as itself."""
-    role = SpeakerRole.objects.filter(speaker=OuterRef("speaker"), organisation=organisation).filter(
-        Q(start_date__isnull=True) | Q(start_date__lte=OuterRef("said_on")),
-        Q(end_date__isnull=True) | Q(end_date__gte=OuterRef("said_on")),
-    )
-    institution = Q(speaker__kind=Speaker.Kind.INSTITUTION, speaker__organisation=organisation)
-    return Q(Exists(role)) | institution
 
 
 class ClaimFilter(filters.FilterSet):
@@ -68,10 +57,10 @@ class ClaimFilter(filters.FilterSet):
         fields = []
 
     def filter_text(self, queryset, name, value):
-        return apply_search(queryset, value)
+        return fulltext.search(queryset, value)
 
     def filter_organisation(self, queryset, name, organisation):
-        return queryset.filter(in_force_at_claim_date(organisation))
+        return queryset.spoken_for(organisation)
 
     def filter_topic(self, queryset, name, topic):
         subtree = list(Topic.objects.subtree(topic).values_list("pk", flat=True))

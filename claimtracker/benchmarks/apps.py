@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class BenchmarksConfig(AppConfig):
+    """The benchmark harness and `manage.py bench`."""
+
+    name = "claimtracker.benchmarks"
+    verbose_name = "Benchmarks"
