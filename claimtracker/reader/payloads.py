@@ -99,6 +99,7 @@ def conflict(error, user):
             "label": item.label,
             "yours": described(item.field, item.yours),
             "theirs": described(item.field, item.theirs),
+            **({"figure": item.figure} if item.figure else {}),
         }
         for item in error.conflicts
     ]

@@ -7,16 +7,6 @@ from claimtracker.corpus.models import Claim, Link
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def signed_in(page, live_server, superuser):
-    page.goto(f"{live_server.url}/admin/login/")
-    page.get_by_label("Username").fill("admin")
-    page.get_by_label("Password").fill("pw-for-tests")
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(f"{live_server.url}/admin/")
-    return page
-
-
 def test_link_two_seed_claims_and_see_the_link_on_both(signed_in, live_server, seed):
     page = signed_in
     source = Claim.objects.get(quote__startswith="China abides by the general obligations")

@@ -1,5 +1,7 @@
 """The plain public pages: home, a document with its claims, a claim."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -103,3 +105,11 @@ def test_claims_needing_attention_are_listed_and_anchored_ones_are_not(client):
     assert orphaned.get_absolute_url() in html and "Orphaned" in html
     assert anchored.get_absolute_url() not in html
     assert reverse("claims-attention") in client.get(reverse("home")).content.decode()
+
+
+def test_the_claim_page_title_names_the_claim_and_no_element_id_repeats(client, seed):
+    html = client.get(reverse("claim", args=[28])).content.decode()
+    title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+    assert title == "Claim 28 · Claimtracker"
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)

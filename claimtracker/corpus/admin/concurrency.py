@@ -6,7 +6,7 @@ the record's row is locked and compared field by field: a field the editor
 changed that someone else has also changed, to something else, is refused with
 a message showing what is stored now, and its "as read" value is renewed, so
 that saving again applies the editor's value deliberately. Fields the editor
-did not change merge silently: theirs stays.
+did not change take the stored value: theirs stays.
 """
 
 import contextlib
@@ -14,7 +14,7 @@ import decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.forms.models import model_to_dict
+from django.forms.models import InlineForeignKeyField, model_to_dict
 
 from claimtracker.corpus.services.editing import field_conflicts
 
@@ -44,7 +44,9 @@ class ConcurrentEditForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         if self.instance.pk and not self.errors:
-            self.check_concurrent_changes(self.stored_now())
+            stored = self.stored_now()
+            self.check_concurrent_changes(stored)
+            self.keep_stored_values(stored)
         return data
 
     def stored_now(self):
@@ -69,6 +71,20 @@ class ConcurrentEditForm(forms.ModelForm):
         _, conflicts = field_conflicts(names, base, yours, theirs, compare=lambda _, value: value)
         for name in conflicts:
             self.refuse(name, stored, current.get(name))
+
+    def keep_stored_values(self, stored):
+        """Fields the editor did not change take the stored value: a change made meanwhile stays."""
+        names = [
+            name
+            for name, field in self.fields.items()
+            if name not in self.changed_data
+            and name not in self.unmerged_fields
+            and name in self.cleaned_data
+            and name != stored._meta.pk.name
+            and not isinstance(field, InlineForeignKeyField)  # an inline row's parent
+        ]
+        for name, value in model_to_dict(stored, fields=names).items():
+            self.cleaned_data[name] = as_field_value(self.fields[name], value)
 
     def read_value(self, name):
         bound = self[name]

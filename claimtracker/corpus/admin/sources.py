@@ -43,8 +43,11 @@ class DocumentForm(ConcurrentEditForm):
     def check_concurrent_changes(self, stored):
         super().check_concurrent_changes(stored)
         text, read = self.cleaned_data.get("text"), self.cleaned_data.get("read_text_hash")
-        if text is None or not read or content_hash(text) in (read, stored.content_hash):
-            return  # the text unchanged by this editor, or already what they send
+        if text is not None and content_hash(text) == read:
+            self.cleaned_data["text"] = stored.text  # not changed by this editor: whatever is stored stays
+            return
+        if text is None or not read or content_hash(text) == stored.content_hash:
+            return
         if stored.content_hash != read:
             self.add_error(
                 "text",

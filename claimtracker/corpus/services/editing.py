@@ -84,6 +84,7 @@ class Conflict:
     base: object
     yours: object
     theirs: object
+    figure: int | None = None  # which figure, for a conflict of figures
 
 
 class EditConflict(Exception):
@@ -209,7 +210,9 @@ def field_conflicts(names, base, yours, current, compare=canonical):
 
 def merge_claim(edit, claim, current):
     """(changed fields, conflicts) of `edit` against the claim's `current` values."""
-    base = current if edit.version == claim.version else edit.base
+    # What the editor says they read counts; a field they do not say, at an unchanged
+    # version, was read as it is stored.
+    base = {**current, **edit.base} if edit.version == claim.version else edit.base
     changed, clashes = field_conflicts(list(edit.values), base, edit.values, current)
     conflicts = [
         Conflict(name, FIELDS.get(name, name), base.get(name), edit.values[name], current[name])
@@ -229,13 +232,13 @@ def merge_figures(edits, current_figures, same_version):
         label = f"Figure {position}"
         if stored is None:
             if not edit.delete:
-                conflicts.append(Conflict("figures", label, edit.base, edit.values, "deleted"))
+                conflicts.append(Conflict("figures", label, edit.base, edit.values, "deleted", edit.id))
             continue
-        base = {name: stored[name] for name in edit.values} if same_version else edit.base
+        base = {**{name: stored[name] for name in edit.values}, **edit.base} if same_version else edit.base
         if edit.delete:
             read = {name: base.get(name, stored[name]) for name in stored if name != "id"}
             if any(canonical_figure_value(n, read[n]) != canonical_figure_value(n, stored[n]) for n in read):
-                conflicts.append(Conflict("figures", label, base, "deleted", stored))
+                conflicts.append(Conflict("figures", label, base, "deleted", stored, edit.id))
             else:
                 to_apply.append(edit)
             continue
@@ -244,7 +247,7 @@ def merge_figures(edits, current_figures, same_version):
         )
         if clashes:
             conflicts.append(
-                Conflict("figures", f"{label} ({', '.join(clashes)})", base, edit.values, stored)
+                Conflict("figures", f"{label} ({', '.join(clashes)})", base, edit.values, stored, edit.id)
             )
         elif changed:
             to_apply.append(FigureEdit(edit.id, {name: edit.values[name] for name in changed}))

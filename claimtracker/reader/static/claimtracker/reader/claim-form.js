@@ -116,8 +116,7 @@ export async function openClaimForm({ selector, card, rect }) {
         el("tbody", {}, conflict.fields.map((f) => el("tr", {}, el("th", { scope: "row", text: f.label }), el("td", { class: "theirs", text: f.theirs }), el("td", { class: "yours", text: f.yours }))))),
       el("p", { class: "card-actions" },
         el("button", { type: "button", class: "apply-mine", text: "Apply my changes", onclick: () => {
-          // Start from what is saved now: the fields you changed replace theirs, the rest stays theirs.
-          read = { version: conflict.version, values: conflict.values };
+          read = readAgain(read, conflict);
           const known = new Set(conflict.values.figures.map((f) => f.id));
           Array.from(figureRows.children).forEach((row) => { if (row.dataset.id && !known.has(Number(row.dataset.id))) delete row.dataset.id; });
           conflictBox.hidden = true;
@@ -131,6 +130,20 @@ export async function openClaimForm({ selector, card, rect }) {
 
   form.addEventListener("submit", (event) => { event.preventDefault(); submit(); });
   openPopover(form, rect || (selector && selector.rect), editing ? "Edit claim" : "New claim");
+}
+
+/* What the form read, with the conflicting fields (and figures) as they are saved now:
+ * sent again, only the user's own changes replace theirs; what they alone changed stays. */
+function readAgain(read, conflict) {
+  const values = { ...read.values };
+  const figures = new Map(read.values.figures.map((f) => [f.id, f]));
+  for (const item of conflict.fields) {
+    if (item.field !== "figures") { values[item.field] = conflict.values[item.field]; continue; }
+    const now = conflict.values.figures.find((f) => f.id === item.figure);
+    if (now) figures.set(item.figure, now); else figures.delete(item.figure);
+  }
+  values.figures = Array.from(figures.values());
+  return { version: conflict.version, values };
 }
 
 function figureRow(f) {
