@@ -30,6 +30,7 @@ test: venv
 lint: venv
 	$(PY) -m ruff format --check .
 	$(PY) -m ruff check .
+	$(VENV)/bin/lint-imports
 
 format: venv
 	$(PY) -m ruff format .
