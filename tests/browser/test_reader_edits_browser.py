@@ -3,23 +3,13 @@ is saved, and a change someone made meanwhile is shown, not overwritten."""
 
 import pytest
 
-from claimtracker.corpus.models import Claim, Document, Statistic
+from claimtracker.corpus.models import Claim, Document
 from claimtracker.corpus.services import claims as claim_services
 from claimtracker.corpus.services.editing import ClaimEdit
 from tests.browser.test_reader_browser import open_reader
+from tests.reader.test_claim_edits import figures_of
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-FIELDS = (
-    "id",
-    "metric_id",
-    "value",
-    "unit",
-    "qualifier",
-    "period_start",
-    "period_end",
-    "period_label",
-    "geography",
-)
 
 
 def open_edit_form(page, live_server, claim):
@@ -33,7 +23,7 @@ def open_edit_form(page, live_server, claim):
 
 def test_editing_only_the_summary_leaves_every_figure_as_it_was(signed_in, live_server, seed):
     claim = Claim.objects.get(pk=28)  # "from 564 million in 2012": period 2012, geography China
-    before = list(Statistic.objects.filter(claim=claim).order_by("pk").values_list(*FIELDS))
+    before = figures_of(claim)
     form = open_edit_form(signed_in, live_server, claim)
     form.locator("textarea[name=summary]").fill("China had 564 million internet users in 2012 (CNNIC).")
     form.get_by_role("button", name="Save changes").click()
@@ -41,7 +31,7 @@ def test_editing_only_the_summary_leaves_every_figure_as_it_was(signed_in, live_
 
     claim.refresh_from_db()
     assert claim.summary == "China had 564 million internet users in 2012 (CNNIC)."
-    assert list(Statistic.objects.filter(claim=claim).order_by("pk").values_list(*FIELDS)) == before
+    assert figures_of(claim) == before
 
 
 def test_a_change_made_meanwhile_is_shown_and_applied_only_on_request(signed_in, live_server, seed):

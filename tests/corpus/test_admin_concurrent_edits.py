@@ -8,7 +8,7 @@ from claimtracker.corpus.models import Claim, Document, Statistic
 from claimtracker.corpus.services import claims as claim_services
 from claimtracker.corpus.services import documents as document_services
 from tests.factories import ClaimFactory, StatisticFactory, UserFactory
-from tests.html_forms import page_form
+from tests.html_forms import page_form, submitted
 
 pytestmark = pytest.mark.django_db
 
@@ -29,11 +29,15 @@ def claim_page(claim):
     return reverse("admin:corpus_claim_change", args=[claim.pk])
 
 
+def both_open(editors, claim):
+    """Alice and Bob each open the claim's change page: (the forms their pages submit)."""
+    return [page_form(editor, claim_page(claim), "claim_form") for editor in editors]
+
+
 def test_the_second_save_of_the_same_field_is_refused_with_what_is_stored_now(editors):
     alice, bob = editors
     claim = ClaimFactory(summary="Users rose.")
-    alices_form = page_form(alice, claim_page(claim), "claim_form")
-    bobs_form = page_form(bob, claim_page(claim), "claim_form")
+    alices_form, bobs_form = both_open(editors, claim)
 
     assert alice.post(claim_page(claim), {**alices_form, "summary": "Alice's summary"}).status_code == 302
     response = bob.post(claim_page(claim), {**bobs_form, "summary": "Bob's summary"})
@@ -51,11 +55,9 @@ def test_the_second_save_of_the_same_field_is_refused_with_what_is_stored_now(ed
 def test_saving_again_after_seeing_the_conflict_applies_the_editors_value(editors):
     alice, bob = editors
     claim = ClaimFactory(summary="Users rose.")
-    bobs_form = page_form(bob, claim_page(claim), "claim_form")
-    alice.post(claim_page(claim), {**page_form(alice, claim_page(claim), "claim_form"), "summary": "Alice's"})
+    alices_form, bobs_form = both_open(editors, claim)
+    alice.post(claim_page(claim), {**alices_form, "summary": "Alice's"})
     refused = bob.post(claim_page(claim), {**bobs_form, "summary": "Bob's"})
-    from tests.html_forms import submitted
-
     again = submitted(refused.content.decode(), "claim_form")
     assert bob.post(claim_page(claim), again).status_code == 302
     claim.refresh_from_db()
@@ -65,8 +67,7 @@ def test_saving_again_after_seeing_the_conflict_applies_the_editors_value(editor
 def test_edits_of_different_fields_both_land(editors):
     alice, bob = editors
     claim = ClaimFactory(summary="Users rose.")
-    alices_form = page_form(alice, claim_page(claim), "claim_form")
-    bobs_form = page_form(bob, claim_page(claim), "claim_form")
+    alices_form, bobs_form = both_open(editors, claim)
     assert alice.post(claim_page(claim), {**alices_form, "summary": "Alice's summary"}).status_code == 302
     assert bob.post(claim_page(claim), {**bobs_form, "kind": "assertion"}).status_code == 302
     claim.refresh_from_db()
@@ -91,8 +92,7 @@ def test_a_figure_changed_meanwhile_is_not_overwritten_by_the_figures_inline(edi
     alice, bob = editors
     figure = StatisticFactory(value="1030000000", geography="")
     claim = figure.claim
-    alices_form = page_form(alice, claim_page(claim), "claim_form")
-    bobs_form = page_form(bob, claim_page(claim), "claim_form")
+    alices_form, bobs_form = both_open(editors, claim)
     assert (
         alice.post(claim_page(claim), {**alices_form, "statistics-0-value": "1040000000"}).status_code == 302
     )

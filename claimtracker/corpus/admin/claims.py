@@ -33,6 +33,11 @@ FIGURE_FIELDS = (
     "period_end",
     "geography",
 )
+# The inline rows saved by their own services, by (model, the inline's foreign key).
+ROW_SERVICES = {
+    (Link, "source"): (link_services.link_save, link_services.link_delete),
+    (Annotation, "claim"): (note_services.note_save, note_services.note_delete),
+}
 
 
 class TopicFilter(admin.SimpleListFilter):
@@ -315,10 +320,13 @@ class ClaimAdmin(CorpusAdmin):
                 messages.info(request, f"This form was already saved as claim {claim.pk}.")
                 return
         for formset in formsets:
-            if formset.model is Link and formset.fk.name == "source":
-                self.save_links(request, rows[formset.prefix], formset.deleted_objects, claim)
-            elif formset.model is Annotation:
-                self.save_notes(request, rows[formset.prefix], formset.deleted_objects, claim)
+            if (formset.model, formset.fk.name) in ROW_SERVICES:
+                save, delete = ROW_SERVICES[formset.model, formset.fk.name]
+                for row in rows[formset.prefix]:
+                    setattr(row, formset.fk.attname, claim.pk)
+                    save(row, user=request.user)
+                for row in formset.deleted_objects:
+                    delete(row.pk, user=request.user)
 
     def save_change(self, request, form, figures):
         claim = form.instance
@@ -344,22 +352,6 @@ class ClaimAdmin(CorpusAdmin):
         form.instance.pk, form.instance._state.adding = claim.pk, False
         return claim, created
 
-    def save_links(self, request, links, deleted, claim):
-        for link in links:
-            link.source_id = claim.pk
-            link.created_by_id = link.created_by_id or request.user.pk
-            link_services.link_save(link, user=request.user)
-        for link in deleted:
-            link_services.link_delete(link.pk, user=request.user)
-
-    def save_notes(self, request, notes, deleted, claim):
-        for note in notes:
-            note.claim_id = claim.pk
-            note.author_id = note.author_id or request.user.pk
-            note_services.note_save(note, user=request.user)
-        for note in deleted:
-            note_services.note_delete(note.pk, user=request.user)
-
 
 @admin.register(Metric)
 class MetricAdmin(CorpusAdmin):
@@ -376,24 +368,22 @@ class StatisticAdmin(CorpusAdmin):
     autocomplete_fields = ("claim", "metric")
 
     def save_model(self, request, obj, form, change):
-        claim = Claim.objects.only("version").get(pk=obj.claim_id)
         names = form.changed_data if change else FIGURE_FIELDS
         values = {name: form.cleaned_data[name] for name in names if name in FIGURE_FIELDS}
-        figure = FigureEdit(obj.pk if change else None, values)
-        claim_services.claim_update(
-            claim.pk, ClaimEdit(version=claim.version, figures=[figure]), user=request.user
-        )
+        edit_figure(obj.claim_id, FigureEdit(obj.pk if change else None, values), request.user)
 
     def delete_model(self, request, obj):
-        claim = Claim.objects.only("version").get(pk=obj.claim_id)
-        figure = FigureEdit(obj.pk, delete=True)
-        claim_services.claim_update(
-            claim.pk, ClaimEdit(version=claim.version, figures=[figure]), user=request.user
-        )
+        edit_figure(obj.claim_id, FigureEdit(obj.pk, delete=True), request.user)
 
     def delete_queryset(self, request, queryset):
         for obj in queryset:
             self.delete_model(request, obj)
+
+
+def edit_figure(claim_id, figure, user):
+    """A figure is part of its claim: changed through the claim's service (its version, history)."""
+    version = Claim.objects.values_list("version", flat=True).get(pk=claim_id)
+    claim_services.claim_update(claim_id, ClaimEdit(version=version, figures=[figure]), user=user)
 
 
 @admin.register(Annotation)
@@ -407,7 +397,6 @@ class AnnotationAdmin(CorpusAdmin):
     readonly_fields = ("author",)
 
     def save_model(self, request, obj, form, change):
-        obj.author_id = obj.author_id or request.user.pk
         note_services.note_save(obj, user=request.user)
 
     def delete_model(self, request, obj):

@@ -19,7 +19,6 @@ class LinkAdmin(CorpusAdmin):
     readonly_fields = ("created_by",)
 
     def save_model(self, request, obj, form, change):
-        obj.created_by_id = obj.created_by_id or request.user.pk
         link_services.link_save(obj, user=request.user)
 
     def delete_model(self, request, obj):

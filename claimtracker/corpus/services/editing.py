@@ -16,8 +16,6 @@ import datetime
 import decimal
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
-
 from ..models import Claim, Speaker, SpeakerRole, Topic
 
 FIELDS = {
@@ -284,10 +282,3 @@ def described(name, value):
 def figure_text(values):
     parts = [values.get(name) for name in ("metric", "value", "unit", "period_label") if values.get(name)]
     return " ".join(str(part) for part in parts) or "(empty)"
-
-
-def conflict_message(conflicts):
-    fields = ", ".join(conflict.label.lower() for conflict in conflicts)
-    return ValidationError(
-        f"Someone else changed this claim since you opened it ({fields}). Your changes were not saved."
-    )

@@ -27,6 +27,8 @@ def link_save(link, *, user=None):
     )
     if duplicates.exclude(pk=link.pk).exists():
         raise ValidationError(DUPLICATE)
+    if not link.created_by_id and getattr(user, "pk", None):
+        link.created_by = user
     link.full_clean(validate_unique=False, validate_constraints=False)
     try:
         with transaction.atomic(), attributed_to(user):
