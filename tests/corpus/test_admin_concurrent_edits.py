@@ -145,3 +145,17 @@ def test_a_view_only_user_sees_the_claim_and_no_status_actions(client):
     assert response.status_code in (200, 302)
     claim.refresh_from_db()
     assert claim.status == Claim.Status.UNVERIFIED
+
+
+def test_without_the_verdict_permission_the_status_is_read_only_in_the_admin(client):
+    from django.contrib.auth.models import Permission
+
+    researcher = UserFactory(username="researcher", is_staff=True)
+    researcher.user_permissions.add(*Permission.objects.filter(codename__in=["view_claim", "change_claim"]))
+    client.force_login(researcher)
+    claim = ClaimFactory()
+    form = page_form(client, claim_page(claim), "claim_form")
+    assert "status" not in form
+    assert client.post(claim_page(claim), {**form, "status": "false", "summary": "Edited"}).status_code == 302
+    claim.refresh_from_db()
+    assert (claim.status, claim.summary) == (Claim.Status.UNVERIFIED, "Edited")

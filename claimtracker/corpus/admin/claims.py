@@ -216,6 +216,8 @@ def status_action(status):
 
 def figure_edits(formset):
     """FigureEdits of the figures inline: new rows, changed fields of the others, deletions."""
+    if formset is None:
+        return None
     edits = []
     for form in formset.forms:
         if not form.has_changed() and not formset._should_delete_form(form):
@@ -311,7 +313,8 @@ class ClaimAdmin(CorpusAdmin):
         # save(commit=False) writes nothing; it sorts the rows into new, changed and deleted,
         # which Django's change message reads.
         rows = {formset.prefix: formset.save(commit=False) for formset in formsets}
-        figures = next(formset for formset in formsets if formset.model is Statistic)
+        # The figures inline is absent for a user who may not see figures.
+        figures = next((formset for formset in formsets if formset.model is Statistic), None)
         if change:
             claim = self.save_change(request, form, figures)
         else:
@@ -345,7 +348,7 @@ class ClaimAdmin(CorpusAdmin):
             form.cleaned_data["document"].pk,
             selector=form.selector(),
             values=values,
-            figures=[edit.values for edit in figure_edits(figures) if not edit.delete],
+            figures=[edit.values for edit in figure_edits(figures) or [] if not edit.delete],
             user=request.user,
             submission_key=form.cleaned_data.get("submission"),
         )
