@@ -80,7 +80,10 @@ class CorpusAdmin(PreloadingAutocompleteMixin, SimpleHistoryAdmin):
         obj = self.get_object(request, unquote(object_id))
         if obj is None:
             return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
-        if not self.has_revert_permission(request, obj):
+        can_revert = self.has_revert_permission(request, obj)
+        if not self.has_view_or_change_permission(request, obj) or (
+            request.method == "POST" and not can_revert
+        ):
             raise PermissionDenied
         version = get_object_or_404(
             self.model.history.filter(**{self.opts.pk.attname: obj.pk}), pk=version_id
@@ -97,7 +100,9 @@ class CorpusAdmin(PreloadingAutocompleteMixin, SimpleHistoryAdmin):
                 messages.success(request, f"Reverted to the version of {when}.{note}")
             return redirect(change_url)
         latest = obj.history.order_by("-history_date", "-history_id").first()
-        changes = latest.diff_against(version).changes if latest and latest.pk != version.pk else []
+        delta = latest.diff_against(version).changes if latest and latest.pk != version.pk else []
+        # (field, now, after reverting): the diff's "old" side is the version reverted to.
+        changes = [(self.opts.get_field(c.field).verbose_name, c.new, c.old) for c in delta if c.field != "version"]
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
@@ -105,7 +110,8 @@ class CorpusAdmin(PreloadingAutocompleteMixin, SimpleHistoryAdmin):
             "version": version,
             "changes": changes,
             "change_url": change_url,
-            "title": f"Revert {obj} to an earlier version",
+            "can_revert": can_revert,
+            "title": f"Revert {obj} to an earlier version" if can_revert else f"An earlier version of {obj}",
             **(extra_context or {}),
         }
         return TemplateResponse(request, "admin/corpus/revert_confirmation.html", context)
