@@ -102,7 +102,9 @@ class CorpusAdmin(PreloadingAutocompleteMixin, SimpleHistoryAdmin):
         latest = obj.history.order_by("-history_date", "-history_id").first()
         delta = latest.diff_against(version).changes if latest and latest.pk != version.pk else []
         # (field, now, after reverting): the diff's "old" side is the version reverted to.
-        changes = [(self.opts.get_field(c.field).verbose_name, c.new, c.old) for c in delta if c.field != "version"]
+        changes = [
+            (self.opts.get_field(c.field).verbose_name, c.new, c.old) for c in delta if c.field != "version"
+        ]
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
