@@ -5,10 +5,12 @@ Production: `DEBUG` unset, a real `SECRET_KEY`, `ALLOWED_HOSTS`, and usually
 `DATABASE_URL=postgres://…`; `manage.py check --deploy` is then clean.
 """
 
+import datetime
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -40,7 +42,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "claimtracker.accounts.apps.TeamAdminConfig",  # Django's admin, open to researchers and editors
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -49,6 +51,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_filters",
     "simple_history",
+    "axes",
+    "claimtracker.accounts",
     "claimtracker.corpus",
     "claimtracker.web",
     "claimtracker.reader",
@@ -63,14 +67,18 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "claimtracker.http.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "claimtracker.http.middleware.SignInToReadMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "claimtracker.urls"
@@ -107,7 +115,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # checked against its document's text) are serialised as PostgreSQL's row locks do.
     DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
 
-# The local-memory cache needs nothing; REDIS_URL selects Redis.
+# One cache for every worker: totals, facets, citations and rate limits must hold
+# across processes. By default a table of the database (`manage.py createcachetable`,
+# which `make run` and the test runner call); REDIS_URL selects Redis.
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
@@ -116,7 +126,13 @@ if os.environ.get("REDIS_URL"):
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "claimtracker_cache",
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -147,7 +163,38 @@ STORAGES = {
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-LOGIN_URL = "admin:login"
+
+# --- Accounts: who may read, and signing in -------------------------------------
+# Reading public, or for signed-in users only (the default when DEBUG is off).
+PUBLIC_READING = env_bool("PUBLIC_READING", DEBUG)
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses sign-in after repeated failures
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Five failed sign-ins for one name from one address lock them out for 15 minutes.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "claimtracker.http.limits.client_address"  # the same as the rate limits
+# Password reset e-mails: printed to the console in development, sent by SMTP otherwise.
+if DEBUG:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+else:
+    EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "claimtracker@localhost")
+
+# --- Limits on what anonymous clients may ask for (signed-in users are never limited) -
+RATE_LIMITS = env_bool("RATE_LIMITS", True)
+RATE_LIMITS_PER_MINUTE = {"citation": 30, "export": 10, "search": 60}
+TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR")
 
 # Admin forms with many inline rows (claims on a document) post many fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 20000
@@ -162,6 +209,25 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not 
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
 if env_bool("SECURE_PROXY_SSL_HEADER"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# A strict Content-Security-Policy: scripts, styles and everything else from this
+# site only, no inline script or style, no plugins, no framing (STYLE §6).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "font-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
+SECURE_REFERRER_POLICY = "same-origin"
+CSRF_FAILURE_VIEW = "claimtracker.http.errors.csrf_failure"
 
 # simple_history: who made each change is taken from the request.
 SIMPLE_HISTORY_REVERT_DISABLED = False

@@ -17,3 +17,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # once ("table is locked") instead of waiting, and the tests of several clients at
     # once must see SQLite as a deployment does.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}  # noqa: F405
+
+# Sign-in throttling counts failures per request; the tests that sign in directly
+# (Client.login, without a request) turn it on where they test it.
+AXES_ENABLED = False
+# Rate limits are tested where they are meant; elsewhere they would make tests depend on speed.
+RATE_LIMITS = False
+# The pages are tested as a public site unless a test says otherwise.
+PUBLIC_READING = True

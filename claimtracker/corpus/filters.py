@@ -22,6 +22,7 @@ from .models import (
     Statistic,
     Topic,
 )
+from .permissions import may_see_notes
 
 
 class IdChoiceFilter(filters.ModelChoiceFilter):
@@ -57,7 +58,9 @@ class ClaimFilter(filters.FilterSet):
         fields = []
 
     def filter_text(self, queryset, name, value):
-        return fulltext.search(queryset, value)
+        # Researchers' notes are searched for those who may read them.
+        user = getattr(self.request, "user", None)
+        return fulltext.search(queryset, value, include_notes=user is None or may_see_notes(user))
 
     def filter_organisation(self, queryset, name, organisation):
         return queryset.spoken_for(organisation)
@@ -110,9 +113,9 @@ class SpeakerFilter(filters.FilterSet):
         return queryset.filter(Q(organisation=organisation) | Exists(members))
 
 
-def valid_filterset(filterset_class, data, queryset):
+def valid_filterset(filterset_class, data, queryset, request=None):
     """A bound filterset whose invalid values are dropped, and the messages saying which."""
-    filterset = filterset_class(data, queryset=queryset)
+    filterset = filterset_class(data, queryset=queryset, request=request)
     if filterset.is_valid():
         return filterset, []
     problems = [
@@ -122,6 +125,6 @@ def valid_filterset(filterset_class, data, queryset):
     cleaned = data.copy()
     for name in filterset.form.errors:
         cleaned.pop(name, None)
-    filterset = filterset_class(cleaned, queryset=queryset)
+    filterset = filterset_class(cleaned, queryset=queryset, request=request)
     filterset.is_valid()  # what remains is valid: it is what the list shows
     return filterset, problems

@@ -11,14 +11,14 @@ _search = None
 
 
 def install(search_function):
-    """`search_function(queryset, words)` narrows claims to those matching `words`."""
+    """`search_function(queryset, words, include_notes)` narrows claims to those matching `words`."""
     global _search
     _search = search_function
 
 
-def search(queryset, words):
+def search(queryset, words, include_notes=True):
     if _search is None:
         raise ImproperlyConfigured(
             "No full-text search is installed: add claimtracker.search to INSTALLED_APPS."
         )
-    return _search(queryset, words)
+    return _search(queryset, words, include_notes)

@@ -5,6 +5,8 @@ to a page number uses OFFSET and is bounded."""
 import datetime
 from dataclasses import dataclass
 
+from claimtracker.http import params
+
 MAX_OFFSET_PAGE = 10_000
 
 
@@ -54,6 +56,11 @@ def keyset_page(queryset, cursor, size):
             rows += list(queryset.filter(said_on__isnull=True)[: want - len(rows)])
     next_cursor = Cursor.of(rows[size - 1]) if len(rows) > size else None
     return rows[:size], next_cursor
+
+
+def page_number(raw):
+    """The page number a ?page= asks for, or None if it is not one from 1 to MAX_OFFSET_PAGE."""
+    return params.positive_int(raw, highest=MAX_OFFSET_PAGE)
 
 
 def offset_page(queryset, number, size):

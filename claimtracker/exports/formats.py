@@ -145,7 +145,7 @@ def prepared(claims, needs=DATA):
     return claims
 
 
-def in_chunks(claims, needs):
+def in_chunks(claims, needs, with_notes=True):
     """The claims, CHUNK at a time by id, with topics and links attached per chunk.
 
     Topics and links are read as a few plain queries per chunk and grouped in
@@ -153,12 +153,21 @@ def in_chunks(claims, needs):
     claims, last = prepared(claims, needs), 0
     while batch := list(claims.filter(pk__gt=last)[:CHUNK]):
         if needs != CITATION:
-            attach(batch, needs)
+            attach(batch, needs, with_notes)
         yield from batch
         last = batch[-1].pk
 
 
-def attach(batch, needs):
+def notes_of(ids, with_notes):
+    """The notes of these claims; without `with_notes` (readers not signed in) only the
+    evidence notes of published verdicts (corpus.permissions)."""
+    notes = Annotation.objects.filter(claim_id__in=ids).order_by("id")
+    if not with_notes:
+        notes = notes.filter(is_evidence=True).exclude(claim__status=Claim.Status.UNVERIFIED)
+    return grouped((note.claim_id, note) for note in notes)
+
+
+def attach(batch, needs, with_notes=True):
     ids = [claim.pk for claim in batch]
     topics = grouped(
         Claim.topics.through.objects.filter(claim_id__in=ids).values_list("claim_id", "topic__name")
@@ -170,9 +179,7 @@ def attach(batch, needs):
             .defer("source__document__text", "target__document__text")
             .order_by("id")
         )
-        notes = grouped(
-            (note.claim_id, note) for note in Annotation.objects.filter(claim_id__in=ids).order_by("id")
-        )
+        notes = notes_of(ids, with_notes)
     if needs == LINKED:
         out = grouped((link.source_id, link) for link in links.filter(source_id__in=ids))
         into = grouped((link.target_id, link) for link in links.filter(target_id__in=ids))
@@ -206,12 +213,13 @@ def grouped(pairs):
     return groups
 
 
-def export(claims, name, base_url, progress=None):
-    """(chunks of UTF-8 bytes, content type, file name) of `claims` in the format `name`."""
+def export(claims, name, base_url, progress=None, with_notes=True):
+    """(chunks of UTF-8 bytes, content type, file name) of `claims` in the format `name`;
+    researchers' working notes only `with_notes` (for signed-in users)."""
     chosen = format_named(name)
 
     def records():
-        for claim in in_chunks(claims, chosen.needs):
+        for claim in in_chunks(claims, chosen.needs, with_notes):
             yield record(claim, base_url)
             if progress:
                 progress(1)

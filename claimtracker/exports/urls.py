@@ -4,5 +4,5 @@ from . import views
 
 urlpatterns = [
     path("claims/export/", views.claims_export, name="claims-export"),
-    path("claims/<int:pk>/cite/", views.claim_citation, name="claim-cite"),
+    path("claims/<id:pk>/cite/", views.claim_citation, name="claim-cite"),
 ]

@@ -7,18 +7,23 @@ from django.shortcuts import get_object_or_404
 from claimtracker.corpus.changes import corpus_version
 from claimtracker.corpus.filters import ClaimFilter, valid_filterset
 from claimtracker.corpus.models import Claim
+from claimtracker.corpus.permissions import may_see_notes
+from claimtracker.http.limits import limited
 
 from .formats import FORMATS, UnknownFormat, export
+from .styles import STYLE_FILES as STYLES
 
 
+@limited("export")
 def claims_export(request):
     """/claims/export/?format=bibtex&<the list's filters>: every claim of the filtered set, streamed."""
     name = request.GET.get("format", "")
-    filterset, problems = valid_filterset(ClaimFilter, request.GET, Claim.objects.all())
+    filterset, problems = valid_filterset(ClaimFilter, request.GET, Claim.objects.all(), request)
     if problems:
         return HttpResponse(" ".join(problems), status=400, content_type="text/plain; charset=utf-8")
+    base, notes = request.build_absolute_uri("/"), may_see_notes(request.user)
     try:
-        chunks, content_type, filename = export(filterset.qs, name, request.build_absolute_uri("/"))
+        chunks, content_type, filename = export(filterset.qs, name, base, with_notes=notes)
     except UnknownFormat as error:
         return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
     response = StreamingHttpResponse(chunks, content_type=content_type)
@@ -43,17 +48,18 @@ CITE_SECONDS = (
 )  # keyed by the corpus version: any change to claims, documents or speakers renews it
 
 
+@limited("citation", when=lambda request: request.GET.get("format", "apa") in STYLES)
 def claim_citation(request, pk):
     """One claim in one format, as text, for the citation box (loaded on demand, then cached)."""
     claim = get_object_or_404(Claim, pk=pk)
     name = request.GET.get("format", "apa")
     if name not in FORMATS:
         return HttpResponse(str(UnknownFormat(name)), status=400, content_type="text/plain; charset=utf-8")
-    base = request.build_absolute_uri("/")
-    key = f"citation:{corpus_version()}:{claim.pk}:{name}:{base}"
+    base, notes = request.build_absolute_uri("/"), may_see_notes(request.user)
+    key = f"citation:{corpus_version()}:{claim.pk}:{name}:{base}:{notes}"
     text = cache.get(key)
     if text is None:
-        chunks, _, _ = export(Claim.objects.filter(pk=claim.pk), name, base)
+        chunks, _, _ = export(Claim.objects.filter(pk=claim.pk), name, base, with_notes=notes)
         text = b"".join(chunks).decode("utf-8")
         cache.set(key, text, CITE_SECONDS)
     chosen = FORMATS[name]

@@ -93,7 +93,7 @@ def similar_wording(claim):
     words = sorted(set(tokens(claim.quote)), key=len, reverse=True)[:3]
     if not words:
         return []
-    matching = apply_search(Claim.objects.exclude(pk=claim.pk), " ".join(words))
+    matching = apply_search(Claim.objects.exclude(pk=claim.pk), " ".join(words), include_notes=False)
     candidates = matching.order_by(*Claim._meta.ordering).values("pk")[:CANDIDATES]
     others = (
         Claim.objects.filter(pk__in=candidates).select_related("speaker", "document").defer("document__text")

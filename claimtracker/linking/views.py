@@ -10,7 +10,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from claimtracker.corpus.models import Claim
+from claimtracker.corpus.permissions import may_see_notes
 from claimtracker.corpus.services import links
+from claimtracker.http import params
 from claimtracker.search.queries import apply_search, ranked_newest
 from claimtracker.text.anchoring import shorten
 
@@ -45,15 +47,16 @@ def link_create(request, pk):
 @require_GET
 def claim_lookup(request):
     """Up to ten claims for the link form: by number, or by words (newest matches, ranked)."""
-    query = request.GET.get("q", "").strip()[:200]
-    exclude = request.GET.get("exclude", "")
-    claims = Claim.objects.all()
-    if exclude.isdigit():
-        claims = claims.exclude(pk=int(exclude))
-    if query.lstrip("#").isdigit():
-        found = claims.filter(pk=int(query.lstrip("#")))
+    query = params.text(request.GET.get("q"))
+    exclude = params.positive_int(request.GET.get("exclude"))
+    claims = Claim.objects.exclude(pk=exclude) if exclude else Claim.objects.all()
+    number = params.positive_int(query.lstrip("#"))
+    notes = may_see_notes(request.user)
+    if number:
+        found = claims.filter(pk=number)
     elif query:
-        found = ranked_newest(apply_search(claims, query), query, 200).order_by("-search_rank", "-pk")
+        matching = apply_search(claims, query, include_notes=notes)
+        found = ranked_newest(matching, query, 200, include_notes=notes).order_by("-search_rank", "-pk")
     else:
         found = claims.none()
     found = found.select_related("speaker")[:LOOKUP_LIMIT]
@@ -107,5 +110,4 @@ def suggestion_dismiss(request, pk):
 
 
 def posted_id(request, name):
-    value = request.POST.get(name, "")
-    return int(value) if value.isdigit() and len(value) < 19 else 0
+    return params.positive_int(request.POST.get(name), default=0)

@@ -11,7 +11,10 @@ from claimtracker.corpus import counting, paging
 from claimtracker.corpus.changes import corpus_version
 from claimtracker.corpus.filters import ClaimFilter, DocumentFilter, SpeakerFilter, valid_filterset
 from claimtracker.corpus.models import Claim, Document, Speaker
+from claimtracker.corpus.permissions import may_see_notes
 from claimtracker.exports.views import export_links
+from claimtracker.http import params
+from claimtracker.http.limits import limited
 from claimtracker.search.queries import ranked_newest, snippet
 
 from .facets import summarise
@@ -28,7 +31,7 @@ def page_size(request, problems):
     raw = request.GET.get("per_page")
     if raw is None:
         return DEFAULT_PAGE_SIZE
-    if raw.isdigit() and int(raw) in PAGE_SIZES:
+    if params.positive_int(raw) in PAGE_SIZES:
         return int(raw)
     problems.append(
         f"Page size: choose one of {', '.join(map(str, PAGE_SIZES))}; showing {DEFAULT_PAGE_SIZE}."
@@ -40,8 +43,8 @@ def page_number(request, problems):
     raw = request.GET.get("page")
     if raw is None:
         return None
-    if raw.isdigit() and 1 <= int(raw) <= paging.MAX_OFFSET_PAGE:
-        return int(raw)
+    if number := paging.page_number(raw):
+        return number
     problems.append(
         f"Page: “{raw[:20]}” is not a page number from 1 to {paging.MAX_OFFSET_PAGE:,}; showing page 1."
     )
@@ -56,11 +59,11 @@ def chosen_sort(request, problems, has_text):
     return sort
 
 
-def ordered(claims, sort, text):
+def ordered(claims, sort, text, include_notes):
     if sort == "speaker":
         return claims.order_by("speaker__name", "-said_on", "-pk")
     if sort == "relevance":
-        return ranked_newest(claims, text, RELEVANCE_POOL).order_by("-search_rank", "-pk")
+        return ranked_newest(claims, text, RELEVANCE_POOL, include_notes).order_by("-search_rank", "-pk")
     return claims
 
 
@@ -76,10 +79,11 @@ def with_params(params, **changes):
     return "?" + query.urlencode() if query else "?"
 
 
-def cached_summary(matching, params):
-    """The total and the facets of a filtered set, cached per corpus version and filters."""
-    filters = sorted((key, value) for key, value in params.lists() if key not in NAVIGATION)
-    digest = hashlib.sha256(repr(filters).encode()).hexdigest()[:32]
+def cached_summary(matching, query, include_notes):
+    """The total and the facets of a filtered set, cached per corpus version and filters
+    (and whether notes were searched: readers not signed in search without them)."""
+    filters = sorted((key, value) for key, value in query.lists() if key not in NAVIGATION)
+    digest = hashlib.sha256(repr((filters, include_notes)).encode()).hexdigest()[:32]
     key = f"claims:summary:{corpus_version()}:{digest}"
     summary = cache.get(key)
     if summary is None:
@@ -89,16 +93,18 @@ def cached_summary(matching, params):
     return summary
 
 
+@limited("search", when=lambda request: bool(request.GET.get("q")))
 def claim_list(request):
     problems = []
-    filterset, invalid = valid_filterset(ClaimFilter, request.GET, Claim.objects.all())
+    filterset, invalid = valid_filterset(ClaimFilter, request.GET, Claim.objects.all(), request)
     problems += invalid
     text = filterset.form.cleaned_data.get("q") or ""
     size, number = page_size(request, problems), page_number(request, problems)
     sort = chosen_sort(request, problems, bool(text))
     matching = filterset.qs
-    summary = cached_summary(matching, request.GET)
-    rows = ordered(matching, sort, text).select_related("speaker", "document__publisher")
+    notes = may_see_notes(request.user)
+    summary = cached_summary(matching, request.GET, notes)
+    rows = ordered(matching, sort, text, notes).select_related("speaker", "document__publisher")
     rows = rows.defer("document__text")
     cursor = paging.Cursor.decode(request.GET.get("after")) if request.GET.get("after") else None
     if request.GET.get("after") and cursor is None:
@@ -176,7 +182,7 @@ def shown(field, value):
 
 def document_list(request):
     problems = []
-    filterset, invalid = valid_filterset(DocumentFilter, request.GET, Document.objects.all())
+    filterset, invalid = valid_filterset(DocumentFilter, request.GET, Document.objects.all(), request)
     problems += invalid
     size, number = page_size(request, problems), page_number(request, problems) or 1
     documents = filterset.qs.select_related("publisher").defer("text")
@@ -199,7 +205,7 @@ def document_list(request):
 
 def speaker_list(request):
     problems = []
-    filterset, invalid = valid_filterset(SpeakerFilter, request.GET, Speaker.objects.all())
+    filterset, invalid = valid_filterset(SpeakerFilter, request.GET, Speaker.objects.all(), request)
     problems += invalid
     size, number = page_size(request, problems), page_number(request, problems) or 1
     speakers = filterset.qs.select_related("organisation")

@@ -4,6 +4,6 @@ from . import views
 
 urlpatterns = [
     path("metrics/", views.metric_list, name="metric-list"),
-    path("metrics/<int:pk>/", views.metric_detail, name="metric"),
-    path("metrics/<int:pk>/series.csv", views.metric_csv, name="metric-csv"),
+    path("metrics/<id:pk>/", views.metric_detail, name="metric"),
+    path("metrics/<id:pk>/series.csv", views.metric_csv, name="metric-csv"),
 ]

@@ -45,7 +45,7 @@ def metric_detail(request, pk):
         for unit, series in by_unit(points).items()
     ]
     raw = request.GET.get("page", "1")
-    number = int(raw) if raw.isdigit() and 0 < int(raw) <= paging.MAX_OFFSET_PAGE else 1
+    number = paging.page_number(raw) or 1
     table = points[(number - 1) * TABLE_PAGE : number * TABLE_PAGE]
     context = {
         "metric": metric,

@@ -1,6 +1,7 @@
 """The JSON the reader's script receives: plain data, never markup."""
 
 from claimtracker.corpus.models import Claim, Statistic
+from claimtracker.corpus.permissions import may_delete, may_see_notes, visible_notes
 from claimtracker.corpus.services.editing import claim_values, described
 
 LATEST_NOTES = 3
@@ -40,18 +41,19 @@ def form_choices(topics):
     }
 
 
-def permissions(user):
-    """What the interface offers this user: the server checks each again."""
+def permissions(user, claim=None):
+    """What the interface offers this user (for `claim`): the server checks each again."""
     return {
         "change": user.has_perm("corpus.change_claim"),
-        "delete": user.has_perm("corpus.delete_claim"),
+        "delete": may_delete(user, claim) if claim else user.has_perm("corpus.delete_claim"),
         "note": user.has_perm("corpus.add_annotation"),
         "verdict": user.has_perm("corpus.set_verdict"),
     }
 
 
 def card(claim, user):
-    notes = list(claim.annotations.all())[:LATEST_NOTES]
+    notes = visible_notes(claim.annotations.all(), claim, user)[:LATEST_NOTES]
+    authors = may_see_notes(user)
     statistics = list(claim.statistics.all())
     return {
         "id": claim.pk,
@@ -77,14 +79,14 @@ def card(claim, user):
         "notes": [
             {
                 "body": note.body,
-                "author": note.author.get_username() if note.author_id else "",
+                "author": note.author.get_username() if note.author_id and authors else "",
                 "createdAt": note.created_at.isoformat(),
             }
             for note in notes
         ],
         # What an edit form starts from and sends back as what it read (no lost edits).
         "edit": {"version": claim.version, "values": claim_values(claim, claim.topics.all(), statistics)},
-        "can": permissions(user),
+        "can": permissions(user, claim),
     }
 
 

@@ -6,14 +6,13 @@ request is a 400 with the errors by field; an edit that would overwrite
 someone else's change is a 409 with both versions.
 """
 
-import json
+import functools
 
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, Q
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET, require_POST
 
 from claimtracker.corpus import selectors
 from claimtracker.corpus.models import (
@@ -26,9 +25,12 @@ from claimtracker.corpus.models import (
     Statistic,
     Topic,
 )
+from claimtracker.corpus.permissions import may_delete
 from claimtracker.corpus.services import claims as claim_services
 from claimtracker.corpus.services import notes as note_services
 from claimtracker.corpus.services.editing import EditConflict
+from claimtracker.http import params
+from claimtracker.http.requests import Refused, json_object
 from claimtracker.text.figures import guess_kind, parse_figures
 
 from . import payloads
@@ -39,46 +41,49 @@ LOOKUP_LIMIT = 10
 VERDICT = "corpus.set_verdict"
 
 
-class Refused(Exception):
-    def __init__(self, message, status=403):
-        super().__init__(message)
-        self.message, self.status = message, status
+def json_endpoint(*methods):
+    """A JSON endpoint: every answer is JSON — a refused, unparsable or invalid request
+    (4xx with the errors by field), a missing record (404), a method it does not take
+    (405), an edit that would overwrite someone else's change (409, both versions)."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if request.method not in methods:
+                response = refused(f"Use {' or '.join(methods)}.", 405)
+                response["Allow"] = ", ".join(methods)
+                return response
+            try:
+                return view(request, *args, **kwargs)
+            except Refused as refusal:
+                return refused(refusal.message, refusal.status)
+            except Http404:
+                return refused("There is no such claim or document.", 404)
+            except Invalid as invalid:
+                return JsonResponse({"errors": invalid.errors}, status=400)
+            except ValidationError as error:
+                errors = error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
+                return JsonResponse({"errors": errors}, status=400)
+            except EditConflict as conflict:
+                return JsonResponse(payloads.conflict(conflict, request.user), status=409)
+
+        return wrapped
+
+    return decorator
 
 
-def json_endpoint(view):
-    """Answer a refused, unparsable or invalid request with JSON errors, and an edit
-    conflict with both versions; never an HTML error page."""
-
-    def wrapped(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except Refused as refusal:
-            return JsonResponse({"errors": {"__all__": [refusal.message]}}, status=refusal.status)
-        except Invalid as invalid:
-            return JsonResponse({"errors": invalid.errors}, status=400)
-        except ValidationError as error:
-            errors = error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
-            return JsonResponse({"errors": errors}, status=400)
-        except EditConflict as conflict:
-            return JsonResponse(payloads.conflict(conflict, request.user), status=409)
-
-    wrapped.__name__ = view.__name__
-    return wrapped
+def refused(message, status):
+    return JsonResponse({"errors": {"__all__": [message]}}, status=status)
 
 
 def require_perm(request, perm):
-    if not request.user.has_perm(perm):
-        raise Refused("Sign in to do this." if not request.user.is_authenticated else "You may not do this.")
+    require(request, request.user.has_perm(perm))
 
 
-def read_json(request):
-    try:
-        payload = json.loads(request.body or b"{}")
-    except (ValueError, UnicodeDecodeError):
-        raise Invalid({"__all__": ["The request is not valid JSON."]}) from None
-    if not isinstance(payload, dict):
-        raise Invalid({"__all__": ["The request must be a JSON object."]})
-    return payload
+def require(request, allowed):
+    if not allowed:
+        message = "Sign in to do this." if not request.user.is_authenticated else "You may not do this."
+        raise Refused(message, status=403)
 
 
 # --- The page ----------------------------------------------------------
@@ -132,7 +137,7 @@ def document_reader(request, pk):
 # --- Reading ------------------------------------------------------------
 
 
-@require_GET
+@json_endpoint("GET")
 def claim_card(request, pk):
     return JsonResponse(card_data(pk, request.user))
 
@@ -152,9 +157,9 @@ def card_data(pk, user):
     return payloads.card(claim, user)
 
 
-@require_GET
+@json_endpoint("GET")
 def speaker_lookup(request):
-    query = request.GET.get("q", "").strip()[:100]
+    query = params.text(request.GET.get("q"), 100)
     speakers = Speaker.objects.all()
     if query:
         speakers = speakers.filter(Q(name__icontains=query) | Q(aliases__name__icontains=query)).distinct()
@@ -162,7 +167,7 @@ def speaker_lookup(request):
     return JsonResponse({"results": [{"id": speaker.pk, "name": speaker.name} for speaker in speakers]})
 
 
-@require_GET
+@json_endpoint("GET")
 def speaker_roles(request, pk):
     roles = SpeakerRole.objects.filter(speaker_id=pk).select_related("organisation")
     return JsonResponse(
@@ -170,16 +175,16 @@ def speaker_roles(request, pk):
     )
 
 
-@require_GET
+@json_endpoint("GET")
 def metric_lookup(request):
-    query = request.GET.get("q", "").strip()[:100]
+    query = params.text(request.GET.get("q"), 100)
     metrics = Metric.objects.filter(name__icontains=query).order_by("name")[:LOOKUP_LIMIT]
     return JsonResponse({"results": [{"id": m.pk, "name": m.name, "unit": m.unit} for m in metrics]})
 
 
-@require_GET
+@json_endpoint("GET")
 def figures_in(request):
-    text = request.GET.get("text", "")[:2000]
+    text = params.text(request.GET.get("text"), 2000)
     figures = [payloads.figure(figure) for figure in parse_figures(text)]
     return JsonResponse({"kind": guess_kind(text), "figures": figures})
 
@@ -187,12 +192,11 @@ def figures_in(request):
 # --- Writing ------------------------------------------------------------
 
 
-@require_POST
-@json_endpoint
+@json_endpoint("POST")
 def claim_create(request, pk):
     require_perm(request, "corpus.add_claim")
     document = get_object_or_404(Document.objects.only("pk"), pk=pk)
-    selector, values, figures, key = new_claim(read_json(request))
+    selector, values, figures, key = new_claim(json_object(request))
     if values["status"] != Claim.Status.UNVERIFIED:
         require_perm(request, VERDICT)
     claim, created = claim_services.claim_create(
@@ -201,45 +205,40 @@ def claim_create(request, pk):
     return JsonResponse(saved(claim, request), status=201 if created else 200)
 
 
-@require_POST
-@json_endpoint
+@json_endpoint("POST")
 def claim_update(request, pk):
     require_perm(request, "corpus.change_claim")
     get_object_or_404(Claim.objects.only("pk"), pk=pk)
-    edit = claim_edit(read_json(request))
+    edit = claim_edit(json_object(request))
     if "status" in edit.values and edit.values["status"] != edit.base.get("status"):
         require_perm(request, VERDICT)
     claim = claim_services.claim_update(pk, edit, user=request.user)
     return JsonResponse(saved(claim, request))
 
 
-@require_POST
-@json_endpoint
+@json_endpoint("POST")
 def claim_status(request, pk):
     """The card's status control: an edit of one field, with the version it was read at."""
     require_perm(request, VERDICT)
     get_object_or_404(Claim.objects.only("pk"), pk=pk)
-    payload = read_json(request)
+    payload = json_object(request)
     edit = claim_edit({name: payload.get(name) for name in ("version", "base", "status")})
     claim = claim_services.claim_update(pk, edit, user=request.user)
     return JsonResponse({"card": card_data(claim.pk, request.user)})
 
 
-@require_POST
-@json_endpoint
+@json_endpoint("POST")
 def claim_delete(request, pk):
-    require_perm(request, "corpus.delete_claim")
-    get_object_or_404(Claim.objects.only("pk"), pk=pk)
+    require(request, may_delete(request.user, get_object_or_404(Claim, pk=pk)))
     claim_services.claim_delete(pk, user=request.user)
     return JsonResponse({"deleted": pk})
 
 
-@require_POST
-@json_endpoint
+@json_endpoint("POST")
 def claim_note(request, pk):
     require_perm(request, "corpus.add_annotation")
     get_object_or_404(Claim.objects.only("pk"), pk=pk)
-    body = cleaned(NoteForm(read_json(request)))["body"]
+    body = cleaned(NoteForm(json_object(request)))["body"]
     note_services.note_add(pk, body, user=request.user)
     return JsonResponse({"card": card_data(pk, request.user)}, status=201)
 

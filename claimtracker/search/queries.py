@@ -21,27 +21,32 @@ FTS_TABLE = "search_claimfts"
 WEIGHTS = "4.0, 2.0, 1.0, 1.0"
 
 
-def apply_search(queryset, query):
+def apply_search(queryset, query, include_notes=True):
     """`queryset` narrowed to claims matching `query`, annotated with `search_rank` (higher is better).
 
-    A blank query changes nothing; a query with no word in it (only punctuation) matches nothing."""
+    A blank query changes nothing; a query with no word in it (only punctuation) matches nothing.
+    Without `include_notes` (for readers not signed in) researchers' notes are not searched."""
     if not (query or "").strip():
         return queryset
     terms = tokens(query)
     if not terms:
         return queryset.none().annotate(search_rank=Value(0.0, output_field=FloatField()))
     if connections[queryset.db].vendor == "postgresql":
-        return postgresql_search(queryset, terms)
-    return sqlite_search(queryset, terms)
+        return postgresql_search(queryset, terms, include_notes)
+    return sqlite_search(queryset, terms, include_notes)
 
 
-def postgresql_search(queryset, terms):
-    tsquery = postgresql_query(terms)
+def postgresql_search(queryset, terms, include_notes=True):
+    tsquery = postgresql_query(terms, include_notes)
     return queryset.filter(search_entry__vector=tsquery).annotate(search_rank=postgresql_rank(tsquery))
 
 
-def postgresql_query(terms):
-    return SearchQuery(" & ".join(lexeme(term) for term in terms), search_type="raw", config="simple")
+def postgresql_query(terms, include_notes=True):
+    # Notes are the vector's weight D: without them, each lexeme is limited to A–C.
+    weights = "" if include_notes else "ABC"
+    return SearchQuery(
+        " & ".join(lexeme(term, weights) for term in terms), search_type="raw", config="simple"
+    )
 
 
 def postgresql_rank(tsquery):
@@ -49,7 +54,7 @@ def postgresql_rank(tsquery):
     return SearchRank(F("search_entry__vector"), tsquery, cover_density=True)
 
 
-def ranked_newest(matching, query, pool):
+def ranked_newest(matching, query, pool, include_notes=True):
     """The newest `pool` claims of `matching` (a searched queryset), ranked.
 
     Ranking every match of a common word (400,000 of a million claims) costs
@@ -58,18 +63,21 @@ def ranked_newest(matching, query, pool):
     newest = matching.order_by(*matching.model._meta.ordering).values("pk")[:pool]
     claims = matching.model.objects.filter(pk__in=newest)
     if connections[matching.db].vendor == "postgresql":
-        return claims.annotate(search_rank=postgresql_rank(postgresql_query(tokens(query))))
-    return sqlite_search(claims, tokens(query))
+        return claims.annotate(search_rank=postgresql_rank(postgresql_query(tokens(query), include_notes)))
+    return sqlite_search(claims, tokens(query), include_notes)
 
 
-def lexeme(term):
-    """A quoted tsquery lexeme; a Latin word or a lone CJK character as a prefix."""
-    prefix = ":*" if not is_cjk(term) or len(term) == 1 else ""
-    return f"'{term}'{prefix}"
+def lexeme(term, weights=""):
+    """A quoted tsquery lexeme; a Latin word or a lone CJK character as a prefix; limited to `weights`."""
+    prefix = "*" if not is_cjk(term) or len(term) == 1 else ""
+    label = f":{prefix}{weights}" if prefix or weights else ""
+    return f"'{term}'{label}"
 
 
-def sqlite_search(queryset, terms):
+def sqlite_search(queryset, terms, include_notes=True):
     match = " ".join(f'"{term}"*' if (not is_cjk(term) or len(term) == 1) else f'"{term}"' for term in terms)
+    if not include_notes:
+        match = f"{{quote summary speaker}} : ({match})"
     table = queryset.model._meta.db_table
     matching = RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])
     # bm25 is lower for better matches; negated, so that higher is better on both databases.

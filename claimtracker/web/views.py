@@ -6,6 +6,7 @@ from django.shortcuts import render
 
 from claimtracker.corpus import paging, selectors
 from claimtracker.corpus.models import Claim, Topic
+from claimtracker.corpus.permissions import may_see_notes, visible_notes
 from claimtracker.exports.formats import FORMATS
 from claimtracker.linking.forms import LinkForm
 
@@ -29,6 +30,8 @@ def claim_detail(request, pk):
         "claim": claim,
         "roles": claim.attributed_roles(),
         "history": selectors.claim_history(claim),
+        "notes": visible_notes(claim.annotations.all(), claim, request.user),
+        "show_names": may_see_notes(request.user),
         "link_form": LinkForm(),
         "export_formats": [(name, chosen.label) for name, chosen in FORMATS.items()],
     }
@@ -46,7 +49,7 @@ ENTITY_PAGE_SIZE = 25
 def claims_page(request, claims):
     """A page of `claims` (newest first) and the URL of the next one; a bad ?page= is page 1."""
     raw = request.GET.get("page", "1")
-    number = int(raw) if raw.isdigit() and 0 < int(raw) <= paging.MAX_OFFSET_PAGE else 1
+    number = paging.page_number(raw) or 1
     rows = claims.select_related("speaker", "document").defer("document__text")
     page, has_next = paging.offset_page(rows, number, ENTITY_PAGE_SIZE)
     return {
@@ -96,7 +99,7 @@ def topic_detail(request, pk):
 def publisher_detail(request, pk):
     publisher = selectors.publisher_detail(pk)
     raw = request.GET.get("page", "1")
-    number = int(raw) if raw.isdigit() and 0 < int(raw) <= paging.MAX_OFFSET_PAGE else 1
+    number = paging.page_number(raw) or 1
     documents = publisher.documents.defer("text").order_by("-published_on", "-pk")
     page, has_next = paging.offset_page(documents, number, ENTITY_PAGE_SIZE)
     context = {

@@ -56,7 +56,8 @@ def test_the_document_page_costs_the_same_queries_for_one_or_many_claims(client)
     assert count_queries(client, many.get_absolute_url()) == count_queries(client, few.get_absolute_url())
 
 
-def test_the_claim_page_shows_the_quote_in_context_with_figures_links_and_notes(client):
+def test_the_claim_page_shows_the_quote_in_context_with_figures_links_and_notes(admin_client):
+    client = admin_client
     claim = ClaimFactory(summary="Internet users reached 1.03 billion in 2021.")
     claim.role = SpeakerRoleFactory(speaker=claim.speaker, title="Spokesman")
     claim.save()
@@ -113,3 +114,18 @@ def test_the_claim_page_title_names_the_claim_and_no_element_id_repeats(client, 
     assert title == "Claim 28 · Claimtracker"
     ids = re.findall(r'\sid="([^"]+)"', html)
     assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+
+
+def test_working_notes_and_names_are_for_signed_in_readers_but_a_published_verdicts_evidence_is_public(
+    admin_client,
+):
+    from django.test import Client
+
+    client = Client()
+    claim = ClaimFactory(status="disputed")
+    AnnotationFactory(claim=claim, body="Working note: ask CNNIC.")
+    AnnotationFactory(claim=claim, body="CNNIC's 2021 report says 1.032 billion.", is_evidence=True)
+    anonymous = client.get(claim.get_absolute_url()).content.decode()
+    signed_in = admin_client.get(claim.get_absolute_url()).content.decode()
+    assert "Working note" not in anonymous and "Working note" in signed_in
+    assert "1.032 billion" in anonymous and "1.032 billion" in signed_in

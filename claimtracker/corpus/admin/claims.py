@@ -8,6 +8,7 @@ import uuid
 from django import forms
 from django.contrib import admin, messages
 
+from claimtracker.http import params
 from claimtracker.text import anchoring
 
 from ..models import Annotation, Claim, Document, Link, Metric, Statistic, Topic
@@ -50,7 +51,8 @@ class TopicFilter(admin.SimpleListFilter):
         return [(topic.pk, "\u2003" * topic.depth + topic.name) for topic in Topic.objects.all()]
 
     def queryset(self, request, queryset):
-        topic = Topic.objects.filter(pk=self.value()).first() if str(self.value()).isdigit() else None
+        pk = params.positive_int(self.value())
+        topic = Topic.objects.filter(pk=pk).first() if pk else None
         if topic is None:
             return queryset
         # The subtree first (a handful of ids), so the planner sees a plain IN list.
@@ -295,14 +297,15 @@ class ClaimAdmin(CorpusAdmin):
         return super().get_queryset(request).select_related("speaker")
 
     def get_search_results(self, request, queryset, search_term):
-        if search_term.strip().isdigit():
-            return queryset.filter(pk=int(search_term)), False
+        if number := params.positive_int(search_term.strip()):
+            return queryset.filter(pk=number), False
         return super().get_search_results(request, queryset, search_term)
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)
-        if "said_on" not in initial and str(initial.get("document", "")).isdigit():
-            document = Document.objects.filter(pk=initial["document"]).only("published_on").first()
+        document_id = params.positive_int(str(initial.get("document", "")))
+        if "said_on" not in initial and document_id:
+            document = Document.objects.filter(pk=document_id).only("published_on").first()
             initial["said_on"] = document.published_on if document else None
         return initial
 

@@ -1,5 +1,6 @@
-"""`manage.py bootstrap`: seed an empty database and make sure a demo login exists."""
+"""`manage.py bootstrap`: seed an empty database and, in development only, make sure a demo login exists."""
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from claimtracker.corpus import seeding
@@ -17,6 +18,10 @@ class Command(BaseCommand):
         else:
             self.stdout.write("The database already holds documents: left as it is.")
         if no_demo_user:
+            return
+        if not settings.DEBUG:
+            # A known password on a real site is an open door: production accounts are made by staff.
+            self.stdout.write("No demo login outside development (DEBUG): create accounts with createsuperuser.")
             return
         username, password = seeding.ensure_demo_login()
         if password:
