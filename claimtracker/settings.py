@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "claimtracker.exports",
     "claimtracker.generation",
     "claimtracker.benchmarks",
+    "claimtracker.backups",
 ]
 
 MIDDLEWARE = [
@@ -116,8 +117,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
 
 # One cache for every worker: totals, facets, citations and rate limits must hold
-# across processes. By default a table of the database (`manage.py createcachetable`,
-# which `make run` and the test runner call); REDIS_URL selects Redis.
+# across processes. By default a table of the database (made by a migration of the
+# corpus); REDIS_URL selects Redis.
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {

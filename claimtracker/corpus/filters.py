@@ -9,6 +9,9 @@ import django_filters as filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
 
+from claimtracker.http import params
+from claimtracker.http.converters import HIGHEST_ID
+
 from . import fulltext
 from .models import (
     Claim,
@@ -25,8 +28,22 @@ from .models import (
 from .permissions import may_see_notes
 
 
+class IdChoiceField(forms.ModelChoiceField):
+    """A record chosen by id; a value that is not an id a database can hold is refused
+    with a message before any query (SQLite fails on integers past 2**63)."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if not params.positive_int(str(value)):
+            raise forms.ValidationError("Give the number of a record.", code="invalid_choice")
+        return super().to_python(value)
+
+
 class IdChoiceFilter(filters.ModelChoiceFilter):
     """A foreign-key filter by id that never renders a <select> of every row."""
+
+    field_class = IdChoiceField
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("widget", forms.NumberInput)
@@ -51,7 +68,13 @@ class ClaimFilter(filters.FilterSet):
     metric = IdChoiceFilter(queryset=Metric.objects.all(), method="filter_metric")
     has_links = filters.BooleanFilter(method="filter_has_links", widget=forms.NullBooleanSelect)
     anchor = filters.ChoiceFilter(choices=Claim.Anchor.choices, label="Anchor")
-    creator = filters.NumberFilter(field_name="created_by", label="Created by (user id)")
+    creator = filters.NumberFilter(
+        field_name="created_by",
+        label="Created by (user id)",
+        min_value=1,
+        max_value=HIGHEST_ID,
+        decimal_places=0,
+    )
 
     class Meta:
         model = Claim

@@ -52,6 +52,8 @@ class SelectorForm(forms.Form):
 class ClaimFieldsForm(forms.ModelForm):
     """A claim's fields, converted and checked; built with only the fields a request sends."""
 
+    summary = forms.CharField(required=False, max_length=5_000)
+
     class Meta:
         model = Claim
         fields = CLAIM_FIELDS

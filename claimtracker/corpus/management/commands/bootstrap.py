@@ -21,7 +21,9 @@ class Command(BaseCommand):
             return
         if not settings.DEBUG:
             # A known password on a real site is an open door: production accounts are made by staff.
-            self.stdout.write("No demo login outside development (DEBUG): create accounts with createsuperuser.")
+            self.stdout.write(
+                "No demo login outside development (DEBUG): create accounts with createsuperuser."
+            )
             return
         username, password = seeding.ensure_demo_login()
         if password:
