@@ -54,7 +54,7 @@ def svg(points, unit, label):
         {
             "xmlns": "http://www.w3.org/2000/svg",
             "viewBox": f"0 0 {WIDTH} {HEIGHT}",
-            "role": "img",
+            "role": "group",  # an image may not hold links; each point links to its claim
             "aria-label": label,
             "class": "metric-chart",
         },

@@ -21,6 +21,7 @@ class OrganisationAdmin(CorpusAdmin):
 
 class SpeakerAliasInline(admin.TabularInline):
     model = SpeakerAlias
+    formset = PreloadedFormSet
     extra = 0
 
 

@@ -1,4 +1,5 @@
-"""Autocomplete widgets whose selected options are loaded once per form set.
+"""Autocomplete widgets whose selected options are loaded once per form set, and
+inline form sets whose inputs are named for assistive technology.
 
 Django's autocomplete widget runs one query per widget to label the selected
 option, so an inline with 50 rows costs 50 queries. `PreloadedFormSet`
@@ -50,6 +51,12 @@ class PreloadedFormSet(BaseInlineFormSet):
         forms = super().forms
         preload_selected(forms)
         return forms
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        # A tabular inline's inputs have a column heading, not a label: each gets a name of its own.
+        for name, field in form.fields.items():
+            field.widget.attrs.setdefault("aria-label", str(field.label or name))
 
 
 class PreloadingAutocompleteMixin:
