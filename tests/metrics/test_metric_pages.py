@@ -47,7 +47,7 @@ def test_the_seed_series_of_internet_users_in_order_linked_and_labelled(client, 
         chart.index(f'href="{url}"') for url in links
     )
     assert "1.03 billion people, last year — Cyberspace Administration of China, “China vows" in chart
-    assert "564,000,000" in html and 'role="img"' in chart
+    assert "564,000,000" in html and 'role="group"' in chart
 
 
 def test_differing_figures_for_the_same_period_are_marked(client):
