@@ -154,6 +154,8 @@ SERIOUS = ("serious", "critical")
 
 
 def violations(page):
+    # What the page's scripts do once loaded (naming Select2's widgets) is done within two frames.
+    page.evaluate("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
     page.evaluate(AXE)  # evaluated by the browser's debugger protocol: the site's CSP does not apply
     found = page.evaluate(
         """async (tags) => (await axe.run(document, {runOnly: tags})).violations.map((v) => ({

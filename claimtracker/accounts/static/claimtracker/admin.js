@@ -1,6 +1,6 @@
 /* Names for the admin's autocomplete widgets (Select2 draws a combobox named by its
  * current choice, empty when nothing is chosen, and a search field with no label):
- * each takes the label of the field it stands for. Rows added to an inline later too. */
+ * each takes the label of the field it stands for, whenever Select2 draws one. */
 "use strict";
 
 (function () {
@@ -25,6 +25,13 @@
     });
   }
 
+  // Select2 draws its widgets when Django's autocomplete script runs (on load, and for each
+  // inline row added): name them whenever one appears.
+  let pending = false;
+  new MutationObserver(function () {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(function () { pending = false; name(document); });
+  }).observe(document.documentElement, { childList: true, subtree: true });
   window.addEventListener("load", function () { name(document); });
-  document.addEventListener("formset:added", function (event) { name(event.target); });
 })();
