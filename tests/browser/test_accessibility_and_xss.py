@@ -27,6 +27,7 @@ from claimtracker.text import anchoring
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 AXE = (Path(__file__).parent / "vendor" / "axe-core-4.14.1" / "axe.min.js").read_text(encoding="utf-8")
 PAYLOAD = '"><img src=x onerror="window.__xss=1"><script>window.__xss=1</script>'
+SHORT = "<img src=x onerror=window.__xss=1>"  # for fields of at most 50 characters
 BAD_URL = "javascript:window.__xss=1"
 
 
@@ -90,7 +91,7 @@ def hostile_corpus(superuser):
     )
     metric = Metric.objects.create(name=hostile("Metric"), unit="<u>", description=PAYLOAD)
     Statistic.objects.create(
-        claim=claim, metric=metric, value=1_030_000_000, unit=PAYLOAD, period_label=PAYLOAD, geography=PAYLOAD
+        claim=claim, metric=metric, value=1_030_000_000, unit=SHORT, period_label=PAYLOAD, geography=PAYLOAD
     )
     Link.objects.create(source=claim, target=other, relation=Link.Relation.UPDATES, note=hostile("Link note"))
     Annotation.objects.create(
