@@ -39,6 +39,13 @@ if not SECRET_KEY:
     SECRET_KEY = "django-insecure-development-only-never-in-production"
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
+# The site's one canonical address: permalinks in citations and exports use it, never
+# the host a request happened to name (DESIGN §5).
+SITE_URL = os.environ.get("SITE_URL", "").rstrip("/") or (
+    "http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0]}"
+)
+# Who publishes the verdicts: the author of each schema.org ClaimReview.
+REVIEWER_NAME = os.environ.get("REVIEWER_NAME", "") or SITE_URL.split("://", 1)[-1]
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [

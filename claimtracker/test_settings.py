@@ -16,7 +16,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not SQLite's shared in-memory database: there, concurrent writers fail at
     # once ("table is locked") instead of waiting, and the tests of several clients at
     # once must see SQLite as a deployment does.
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}  # noqa: F405
+    # TEST_SQLITE_NAME lets two test runs share a checkout.
+    name = os.environ.get("TEST_SQLITE_NAME") or str(BASE_DIR / "test-db.sqlite3")  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": name}  # noqa: F405
 
 # Sign-in throttling counts failures per request; the tests that sign in directly
 # (Client.login, without a request) turn it on where they test it.

@@ -28,6 +28,26 @@ from .models import (
 from .permissions import may_see_notes
 
 
+class YesNoField(forms.Field):
+    """yes or no (true/false, 1/0 too); anything else is refused with a message, never
+    read as "either" (django-filter's BooleanFilter ignores what it cannot read)."""
+
+    widget = forms.Select(choices=[("", "Either"), ("yes", "Yes"), ("no", "No")])
+    WORDS = {"yes": True, "true": True, "1": True, "no": False, "false": False, "0": False}
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        answer = self.WORDS.get(str(value).strip().lower())
+        if answer is None:
+            raise forms.ValidationError("Give yes or no.", code="invalid")
+        return answer
+
+
+class YesNoFilter(filters.Filter):
+    field_class = YesNoField
+
+
 class IdChoiceField(forms.ModelChoiceField):
     """A record chosen by id; a value that is not an id a database can hold is refused
     with a message before any query (SQLite fails on integers past 2**63)."""
@@ -66,7 +86,7 @@ class ClaimFilter(filters.FilterSet):
     said_from = filters.DateFilter(field_name="said_on", lookup_expr="gte", label="Said from")
     said_to = filters.DateFilter(field_name="said_on", lookup_expr="lte", label="Said until")
     metric = IdChoiceFilter(queryset=Metric.objects.all(), method="filter_metric")
-    has_links = filters.BooleanFilter(method="filter_has_links", widget=forms.NullBooleanSelect)
+    has_links = YesNoFilter(method="filter_has_links", label="Has links")
     anchor = filters.ChoiceFilter(choices=Claim.Anchor.choices, label="Anchor")
     creator = filters.NumberFilter(
         field_name="created_by",

@@ -1,64 +1,20 @@
 """The export formats by their fixed names, and `export()`, which streams claims in one of them.
 
-Claims are read in chunks with their related rows prefetched per chunk, so
-memory does not grow with the size of the export."""
+The citation formats (BibTeX, RIS, CSL-JSON and the formatted styles) give one
+reference per work — the document — with its claims as notes (DESIGN §5), so
+they read claims by document; the data formats (CSV, JSON, ClaimReview, Web
+Annotation) give one row or object per claim. Either way claims are read in
+chunks (reading.py) and memory does not grow with the size of the export.
+"""
 
-from collections import namedtuple
-from dataclasses import dataclass
+import itertools
+from dataclasses import dataclass, field
 from functools import partial
 
-from django.db.models import Prefetch
-
-from claimtracker.corpus.models import (
-    Annotation,
-    Claim,
-    Document,
-    Link,
-    Speaker,
-    SpeakerRole,
-    Statistic,
-)
-
-from . import jsonld, styles, writers
+from . import bibtex, csl, jsonld, ris, styles, tabular
+from .reading import CITATION, DATA, LINKED, in_chunks, texts_of
 from .records import record
-
-CHUNK = 2500
-TopicName = namedtuple("TopicName", "name")  # all an export reads of a topic, without a model instance
-
-
-class FigureRow(
-    namedtuple(
-        "FigureRow", "metric__name value unit qualifier period_label period_start period_end geography"
-    )
-):
-    """What the data formats read of a statistic, reading as Statistic does."""
-
-    @property
-    def metric(self):
-        return TopicName(self.metric__name)  # anything with a .name
-
-    @property
-    def display_value(self):
-        return f"{self.value.normalize():,f}"
-
-    def __str__(self):
-        qualifier = "" if self.qualifier == "exact" else f"{Statistic.Qualifier(self.qualifier).label} "
-        period = f" ({self.period_label})" if self.period_label else ""
-        return f"{self.metric__name}: {qualifier}{self.display_value} {self.unit}".rstrip() + period
-
-
-class LinkRow(namedtuple("LinkRow", "source_id target_id relation note")):
-    """What the data formats read of a link, without a model instance."""
-
-    def get_relation_display(self):
-        return Link.Relation(self.relation).label
-
-    @property
-    def inverse_label(self):
-        return Link.INVERSE[self.relation]
-
-
-CITATION, DATA, LINKED = "citation", "data", "linked"  # what a format reads beyond the claim itself
+from .works import work_of
 
 
 @dataclass(frozen=True)
@@ -67,24 +23,32 @@ class Format:
     label: str
     content_type: str
     extension: str
-    write: object  # records -> iterable of str
+    write: object  # (work, records) groups or records -> iterable of str
     needs: str = CITATION
+    per_work: bool = True
+    options: dict = field(default_factory=dict)  # option name -> the writer's keyword
 
 
+STYLE_LABELS = {
+    "apa": "APA 7",
+    "chicago-note": "Chicago 18 (notes and bibliography)",
+    "chicago-author-date": "Chicago 18 (author-date)",
+    "mla": "MLA 9",
+}
 FORMATS = {
     f.name: f
     for f in [
-        Format("bibtex", "BibTeX (biblatex)", "application/x-bibtex; charset=utf-8", "bib", writers.bibtex),
-        Format("ris", "RIS", "application/x-research-info-systems; charset=utf-8", "ris", writers.ris),
+        Format("bibtex", "BibTeX (biblatex)", "application/x-bibtex; charset=utf-8", "bib", bibtex.bibtex),
+        Format("ris", "RIS", "application/x-research-info-systems; charset=utf-8", "ris", ris.ris),
         Format(
             "csljson",
             "CSL-JSON",
             "application/vnd.citationstyles.csl+json; charset=utf-8",
             "json",
-            writers.csljson,
+            csl.csljson,
         ),
-        Format("csv", "CSV", "text/csv; charset=utf-8", "csv", writers.csv_rows, DATA),
-        Format("json", "JSON", "application/json; charset=utf-8", "json", writers.json_data, DATA),
+        Format("csv", "CSV", "text/csv; charset=utf-8", "csv", tabular.csv_rows, DATA, False, {"bom": "bom"}),
+        Format("json", "JSON", "application/json; charset=utf-8", "json", tabular.json_data, DATA, False),
         Format(
             "claimreview",
             "schema.org ClaimReview (JSON-LD)",
@@ -92,6 +56,7 @@ FORMATS = {
             "jsonld",
             jsonld.claimreview,
             LINKED,
+            False,
         ),
         Format(
             "webannotation",
@@ -100,6 +65,7 @@ FORMATS = {
             "jsonld",
             jsonld.webannotation,
             LINKED,
+            False,
         ),
         *[
             Format(
@@ -107,17 +73,14 @@ FORMATS = {
                 label,
                 "text/plain; charset=utf-8",
                 "txt",
-                partial(styles.formatted, style=name, csl_item=writers.csl_item),
+                partial(styles.formatted, style=name),
+                options={"html": "html"},
             )
-            for name, label in [
-                ("apa", "APA 7"),
-                ("chicago-note", "Chicago (notes and bibliography)"),
-                ("chicago-author-date", "Chicago (author-date)"),
-                ("mla", "MLA 9"),
-            ]
+            for name, label in STYLE_LABELS.items()
         ],
     ]
 }
+HTML_TYPE = "text/html; charset=utf-8"
 
 
 class UnknownFormat(ValueError):
@@ -132,99 +95,39 @@ def format_named(name):
         raise UnknownFormat(name) from None
 
 
-def prepared(claims, needs=DATA):
-    """`claims` with what the format shows, fetched per chunk: less for a citation than for data."""
-    # Documents, speakers and roles are prefetched, not joined: a chunk's claims then share
-    # one instance of each document and speaker instead of building one per claim.
-    roles = SpeakerRole.objects.select_related("organisation")
-    claims = claims.prefetch_related(
-        Prefetch("document", queryset=Document.objects.select_related("publisher").defer("text")),
-        Prefetch("speaker", queryset=Speaker.objects.prefetch_related(Prefetch("roles", roles, "all_roles"))),
-        Prefetch("role", queryset=roles),
-    ).order_by("pk")
-    return claims
-
-
-def in_chunks(claims, needs, with_notes=True):
-    """The claims, CHUNK at a time by id, with topics and links attached per chunk.
-
-    Topics and links are read as a few plain queries per chunk and grouped in
-    Python: Django's prefetch of them cost more than the export itself."""
-    claims, last = prepared(claims, needs), 0
-    while batch := list(claims.filter(pk__gt=last)[:CHUNK]):
-        if needs != CITATION:
-            attach(batch, needs, with_notes)
-        yield from batch
-        last = batch[-1].pk
-
-
-def notes_of(ids, with_notes):
-    """The notes of these claims; without `with_notes` (readers not signed in) only the
-    evidence notes of published verdicts (corpus.permissions)."""
-    notes = Annotation.objects.filter(claim_id__in=ids).order_by("id")
-    if not with_notes:
-        notes = notes.filter(is_evidence=True).exclude(claim__status=Claim.Status.UNVERIFIED)
-    return grouped((note.claim_id, note) for note in notes)
-
-
-def attach(batch, needs, with_notes=True):
-    ids = [claim.pk for claim in batch]
-    topics = grouped(
-        Claim.topics.through.objects.filter(claim_id__in=ids).values_list("claim_id", "topic__name")
-    )
-    links = Link.objects.only("id", "source_id", "target_id", "relation", "note").order_by("id")
-    if needs == LINKED:
-        links = (
-            Link.objects.select_related("source__document", "target__document")
-            .defer("source__document__text", "target__document__text")
-            .order_by("id")
-        )
-        notes = notes_of(ids, with_notes)
-    if needs == LINKED:
-        out = grouped((link.source_id, link) for link in links.filter(source_id__in=ids))
-        into = grouped((link.target_id, link) for link in links.filter(target_id__in=ids))
-    else:  # the data formats read four columns of a link: plain rows will do
-        columns = ("source_id", "target_id", "relation", "note")
-        out = grouped(
-            (row[0], LinkRow(*row)) for row in links.filter(source_id__in=ids).values_list(*columns)
-        )
-        into = grouped(
-            (row[1], LinkRow(*row)) for row in links.filter(target_id__in=ids).values_list(*columns)
-        )
-    figures = grouped(
-        (row[0], FigureRow(*row[1:]))
-        for row in Statistic.objects.filter(claim_id__in=ids)
-        .order_by("period_start", "id")  # by columns: the model's ordering names the claim (a join)
-        .values_list("claim_id", *FigureRow._fields)
-    )
-    for claim in batch:
-        claim.prefetched_statistics = figures.get(claim.pk, [])
-        claim.prefetched_topics = [TopicName(name) for name in topics.get(claim.pk, [])]
-        claim.prefetched_links_out = out.get(claim.pk, [])
-        claim.prefetched_links_in = into.get(claim.pk, [])
-        if needs == LINKED:
-            claim.prefetched_annotations = notes.get(claim.pk, [])
-
-
-def grouped(pairs):
-    groups = {}
-    for key, value in pairs:
-        groups.setdefault(key, []).append(value)
-    return groups
-
-
-def export(claims, name, base_url, progress=None, with_notes=True):
-    """(chunks of UTF-8 bytes, content type, file name) of `claims` in the format `name`;
-    researchers' working notes only `with_notes` (for signed-in users)."""
-    chosen = format_named(name)
-
-    def records():
-        for claim in in_chunks(claims, chosen.needs, with_notes):
-            yield record(claim, base_url)
+def records_of(claims, chosen, base_url, with_notes, progress):
+    """A Record per claim, chunk by chunk; each document's Work made once."""
+    for batch in in_chunks(claims, chosen.needs, with_notes, by_work=chosen.per_work):
+        texts, works = texts_of(batch), {}
+        for claim in batch:
+            document = claim.document
+            if document.pk not in works:
+                works[document.pk] = work_of(document, document.bylines.all())
+            yield record(claim, works[document.pk], base_url, texts.get(document.pk))
             if progress:
                 progress(1)
 
-    return buffered(chosen.write(records())), chosen.content_type, f"claims.{chosen.extension}"
+
+def by_work(records):
+    """(work, [records]) for each run of records of one document."""
+    for _, group in itertools.groupby(records, key=lambda record: record.work.document.pk):
+        group = list(group)
+        yield group[0].work, group
+
+
+def export(claims, name, base_url, progress=None, with_notes=True, **options):
+    """(chunks of UTF-8 bytes, content type, file name) of `claims` in the format `name`;
+    researchers' working notes only `with_notes` (for signed-in users). Options a format
+    takes: `bom` (CSV: a byte order mark, for Excel), `html` (the styles as rich text)."""
+    chosen = format_named(name)
+    records = records_of(claims, chosen, base_url, with_notes, progress)
+    keywords = {
+        chosen.options[key]: value for key, value in options.items() if key in chosen.options and value
+    }
+    texts = chosen.write(by_work(records) if chosen.per_work else records, **keywords)
+    html = keywords.get("html")
+    content_type = HTML_TYPE if html else chosen.content_type
+    return buffered(texts), content_type, f"claims.{'html' if html else chosen.extension}"
 
 
 def buffered(texts, size=1 << 16):

@@ -5,9 +5,11 @@ schema.org Claim for the rest. Our links between claims have no schema.org
 property, so they are in the JSON export and in the Web Annotation bodies.
 """
 
+from django.conf import settings
+
 from claimtracker.corpus.models import Claim, Link, Speaker
 
-from .writers import json_array
+from .csl import json_array
 
 RATINGS = {
     Claim.Status.FALSE: 1,
@@ -15,7 +17,11 @@ RATINGS = {
     Claim.Status.DISPUTED: 3,
     Claim.Status.SUPPORTED: 5,
 }  # on a 1–5 scale; "unverifiable" is a verdict without a value
-PUBLISHER = {"@type": "Organization", "name": "Claimtracker"}
+
+
+def reviewer():
+    """The organisation that publishes the verdicts (settings: REVIEWER_NAME, SITE_URL)."""
+    return {"@type": "Organization", "name": settings.REVIEWER_NAME, "url": settings.SITE_URL}
 
 
 def author_of(record):
@@ -81,16 +87,18 @@ def claim_review(record):
     note = evidence(claim)
     if note:
         rating["ratingExplanation"] = note.body
-    return {
+    review = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": record.permalink,
         "claimReviewed": claim.summary or claim.quote,
-        "datePublished": claim.updated_at.date().isoformat(),
-        "author": PUBLISHER,
+        "author": reviewer(),
         "itemReviewed": schema_claim(record),
         "reviewRating": rating,
     }
+    if claim.verdict_at:  # when the current verdict was set, not the claim's latest edit
+        review["datePublished"] = claim.verdict_at.date().isoformat()
+    return review
 
 
 def claimreview(records):
@@ -130,7 +138,10 @@ def annotation(record):
         "modified": claim.updated_at.isoformat(),
         "body": bodies,
         "target": {
-            "source": document.url or record.url_of(document),
+            # The offsets count into the stored text, which the reader page shows as it is;
+            # the original page, where the text was taken from, is the scope.
+            "source": record.url_of(document),
+            **({"scope": document.url} if document.url else {}),
             "selector": [
                 {
                     "type": "TextQuoteSelector",

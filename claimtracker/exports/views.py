@@ -1,5 +1,6 @@
-"""Downloading the claims of a filtered list in any format."""
+"""Downloading the claims of a filtered list in any format, and one claim's citation."""
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
@@ -13,29 +14,52 @@ from claimtracker.http.limits import limited
 from .formats import FORMATS, UnknownFormat, export
 from .styles import STYLE_FILES as STYLES
 
+CITE_SECONDS = 60 * 60 * 24 * 7  # keyed by the corpus version: any change to claims or documents renews it
+NAVIGATION = ("after", "page", "per_page", "sort", "format", "bom", "html", "download")
+
+
+def refused(message):
+    return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
+
+
+def options(request):
+    """The export options a request asks for: ?bom=1 (CSV for Excel), ?html=1 (rich text)."""
+    return {name: request.GET.get(name) in ("1", "true", "yes") for name in ("bom", "html")}
+
 
 @limited("export")
 def claims_export(request):
     """/claims/export/?format=bibtex&<the list's filters>: every claim of the filtered set, streamed."""
-    name = request.GET.get("format", "")
     filterset, problems = valid_filterset(ClaimFilter, request.GET, Claim.objects.all(), request)
     if problems:
-        return HttpResponse(" ".join(problems), status=400, content_type="text/plain; charset=utf-8")
-    base, notes = request.build_absolute_uri("/"), may_see_notes(request.user)
+        return refused(" ".join(problems))
     try:
-        chunks, content_type, filename = export(filterset.qs, name, base, with_notes=notes)
+        chunks, content_type, filename = export(
+            filterset.qs,
+            request.GET.get("format", ""),
+            settings.SITE_URL,
+            with_notes=may_see_notes(request.user),
+            **options(request),
+        )
     except UnknownFormat as error:
-        return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
+        return refused(str(error))
     response = StreamingHttpResponse(chunks, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
-def export_links(params):
-    """(label, URL) to download the filtered set `params` in each format."""
-    query = params.copy()
-    for key in ("after", "page", "per_page", "sort", "format"):
-        query.pop(key, None)
+def export_links(filterset):
+    """(label, query string) to download, in each format, the set the list shows: only the
+    filters it applied, so a filter it ignored (with a message) is not sent again."""
+    applied = [
+        (name, value)
+        for name in filterset.form.fields
+        for value in filterset.data.getlist(name)
+        if name not in NAVIGATION and name in filterset.form.cleaned_data and value != ""
+    ]
+    query = filterset.data.__class__(mutable=True)
+    for name, value in applied:
+        query.appendlist(name, value)
     links = []
     for name, chosen in FORMATS.items():
         query["format"] = name
@@ -43,27 +67,26 @@ def export_links(params):
     return links
 
 
-CITE_SECONDS = (
-    60 * 60 * 24 * 7
-)  # keyed by the corpus version: any change to claims, documents or speakers renews it
-
-
 @limited("citation", when=lambda request: request.GET.get("format", "apa") in STYLES)
 def claim_citation(request, pk):
-    """One claim in one format, as text, for the citation box (loaded on demand, then cached)."""
+    """One claim in one format, as text — or rich text (?html=1) for the formatted styles —
+    for the citation box (loaded on demand, then cached)."""
     claim = get_object_or_404(Claim, pk=pk)
     name = request.GET.get("format", "apa")
     if name not in FORMATS:
-        return HttpResponse(str(UnknownFormat(name)), status=400, content_type="text/plain; charset=utf-8")
-    base, notes = request.build_absolute_uri("/"), may_see_notes(request.user)
-    key = f"citation:{corpus_version()}:{claim.pk}:{name}:{base}:{notes}"
-    text = cache.get(key)
-    if text is None:
-        chunks, _, _ = export(Claim.objects.filter(pk=claim.pk), name, base, with_notes=notes)
-        text = b"".join(chunks).decode("utf-8")
-        cache.set(key, text, CITE_SECONDS)
-    chosen = FORMATS[name]
-    response = HttpResponse(text, content_type=chosen.content_type)
+        return refused(str(UnknownFormat(name)))
+    notes, html = may_see_notes(request.user), options(request)["html"] and name in STYLES
+    key = f"citation:{corpus_version()}:{claim.pk}:{name}:{html}:{notes}"
+    answer = cache.get(key)
+    if answer is None:
+        chunks, content_type, _ = export(
+            Claim.objects.filter(pk=claim.pk), name, settings.SITE_URL, with_notes=notes, html=html
+        )
+        answer = (b"".join(chunks).decode("utf-8"), content_type)
+        cache.set(key, answer, CITE_SECONDS)
+    text, content_type = answer
+    response = HttpResponse(text, content_type=content_type)
     if request.GET.get("download"):
-        response["Content-Disposition"] = f'attachment; filename="claim-{claim.pk}.{chosen.extension}"'
+        extension = "html" if html else FORMATS[name].extension
+        response["Content-Disposition"] = f'attachment; filename="claim-{claim.pk}.{extension}"'
     return response

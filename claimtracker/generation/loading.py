@@ -7,12 +7,13 @@ sequences stay right for rows added later through the ORM.
 import datetime
 import decimal
 
-from claimtracker.corpus.models import Annotation, Claim, Document, Link, Statistic
+from claimtracker.corpus.models import Annotation, Byline, Claim, Document, Link, Statistic
 
 from .tables import FIELDS
 
 MODELS = {
     "document": Document,
+    "byline": Byline,
     "claim": Claim,
     "claim_topic": Claim.topics.through,
     "statistic": Statistic,

@@ -39,6 +39,7 @@ class CastMember:
     id: int
     voice: Voice
     roles: list = field(default_factory=list)  # (role id, start date or None, end date or None)
+    organisation: int | None = None  # an institution's own organisation: what it issues
 
     def role_on(self, day):
         for role_id, start, end in self.roles:
@@ -205,8 +206,8 @@ def ensure_institutions(organisations):
     )
     existing.update({speaker.name: speaker.pk for speaker in created})
     return [
-        CastMember(existing[name], Voice(name, name, "statement", name, zh, False))
-        for _, name, zh in national
+        CastMember(existing[name], Voice(name, name, "statement", name, zh, False), organisation=pk)
+        for pk, name, zh in national
     ]
 
 

@@ -90,6 +90,7 @@ class DocumentPlan:
     text: str
     claims: list
     landmark: bool
+    byline: int | None = None  # the reporter who signed a news report
 
 
 @dataclass(slots=True)
@@ -162,15 +163,19 @@ class CorpusRows:
         creator = self.researchers(rng)
         accessed_on = day + datetime.timedelta(days=rng.randint(0, 900)) if rng.random() < 0.7 else None
         republished = self.publishers(rng)[0] if rng.random() < 0.1 else None
-        author = self.pools.reporters[rng.randrange(len(self.pools.reporters))][1]
-        author = author if kind == "news_report" and rng.random() < 0.4 else ""
+        reporter = self.pools.reporters[rng.randrange(len(self.pools.reporters))][0]
+        byline = reporter if kind == "news_report" and rng.random() < 0.4 else None
         row = [
             title,
             kind,
             language,
             publisher[0],
             republished if republished != publisher[0] else None,
-            author,
+            None,  # a copy of no other document
+            False,  # titles are real titles
+            cast[0].organisation if kind in ("statement", "white_paper") else None,  # the issuer
+            cast[0].id if kind == "speech" else None,  # who gave the speech, on the day
+            day if kind == "speech" else None,
             f"{publisher[2].rstrip('/')}/{day:%Y/%m}/content_{self.seed}_{self.serial}.htm",
             published_on,
             accessed_on,
@@ -186,7 +191,7 @@ class CorpusRows:
         claims.sort(key=lambda claim: (claim.start, claim.end))
         if first:
             claims[0].kind = "statistic"  # the hub: several statistics and links
-        return DocumentPlan(row, composed.text, claims, first)
+        return DocumentPlan(row, composed.text, claims, first, byline)
 
     @staticmethod
     def _length(rng, language):
@@ -283,6 +288,8 @@ class CorpusRows:
         claim_ids = iter(claim_ids)
         for plan, document_id in zip(plans, document_ids, strict=True):
             tables["document"].append((document_id, *plan.row))
+            if plan.byline:
+                tables["byline"].append((document_id, plan.byline, 1))
             ids = [next(claim_ids) for _ in plan.claims]
             self._emit_claims(tables, document_id, plan, ids)
         return tables

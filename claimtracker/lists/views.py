@@ -141,7 +141,7 @@ def claim_list(request):
             else None,
             "page_sizes": [(n, with_params(request.GET, per_page=str(n))) for n in PAGE_SIZES],
             "per_page": size,
-            "export_links": export_links(request.GET),
+            "export_links": export_links(filterset),
         },
     )
 

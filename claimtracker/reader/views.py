@@ -90,7 +90,9 @@ def require(request, allowed):
 
 
 def document_reader(request, pk):
-    document = get_object_or_404(Document.objects.select_related("publisher", "republished_from"), pk=pk)
+    document = get_object_or_404(
+        Document.objects.select_related("publisher", "republished_from", "issuer", "speaker"), pk=pk
+    )
     claims = list(
         document.claims.select_related("speaker").only(
             "id",
@@ -124,6 +126,7 @@ def document_reader(request, pk):
         "reader/document.html",
         {
             "document": document,
+            "bylines": list(document.bylines.select_related("person")),
             "claim_count": len(claims),
             # A long list would weigh on the page; the claim list filters by document instead.
             "claims": claims if len(claims) <= LISTED_ON_PAGE else [],

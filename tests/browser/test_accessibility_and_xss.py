@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from claimtracker.corpus.models import (
     Annotation,
+    Byline,
     Claim,
     Document,
     Link,
@@ -53,13 +54,13 @@ def hostile_corpus(superuser):
         title=hostile("Title"),
         kind=Document.Kind.TRANSCRIPT,
         publisher=publisher,
-        author=hostile("Author"),
         url=BAD_URL,
         text=text,
         content_hash=content_hash(text),
         notes=PAYLOAD,
     )
     Document.objects.filter(pk=document.pk).update(url=BAD_URL)
+    Byline.objects.create(document=document, person=speaker, position=1)
     topic = Topic.objects.create(name=hostile("Topic"), slug="hostile")
     start = text.index(PAYLOAD)
     end = start + len(PAYLOAD) + len(" rose to 1.03 billion")

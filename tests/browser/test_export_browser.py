@@ -37,8 +37,13 @@ def test_download_an_export_of_a_filtered_list(page, live_server, seed, tmp_path
     path = tmp_path / "claims.ris"
     download.save_as(path)
     entries = rispy.loads(path.read_text(encoding="utf-8"))
-    assert len(entries) == Claim.objects.filter(kind="question").count() == 5
+    questions = Claim.objects.filter(kind="question")
+    documents = sorted({f"doc{pk}" for pk in questions.values_list("document_id", flat=True)})
+    assert sorted(entry["id"] for entry in entries) == documents  # one reference per document
+    claim_notes = [note for entry in entries for note in entry["notes"] if "— claim: " in note]
+    assert len(claim_notes) == questions.count() == 5
     with page.expect_download() as download_info:
         page.get_by_role("link", name="CSL-JSON").click()
     download_info.value.save_as(tmp_path / "claims.json")
-    assert len(json.loads((tmp_path / "claims.json").read_text(encoding="utf-8"))) == 5
+    items = json.loads((tmp_path / "claims.json").read_text(encoding="utf-8"))
+    assert sorted(item["id"] for item in items) == documents

@@ -53,9 +53,22 @@ def queries_for(client, url):
     return len(queries)
 
 
+INLINE_ONLY = {"Byline"}  # edited on its document's page, in the byline's order
+
+
 def test_every_corpus_model_has_an_admin():
     names = {model.__name__ for model in CORPUS_MODELS}
-    assert names == {name for name in models.__all__}
+    assert names | INLINE_ONLY == {name for name in models.__all__}
+    assert names.isdisjoint(INLINE_ONLY)
+
+
+def test_bylines_are_edited_on_the_document_page(admin_client):
+    document = DocumentFactory()
+    document.bylines.create(person=SpeakerFactory(name="Cao Yin"), position=1)
+    response = admin_client.get(reverse("admin:corpus_document_change", args=[document.pk]))
+    assert response.status_code == 200
+    assert 'name="bylines-0-person"' in response.content.decode()
+    assert "Cao Yin" in response.content.decode()
 
 
 @pytest.mark.parametrize("model", CORPUS_MODELS, ids=lambda model: model.__name__)

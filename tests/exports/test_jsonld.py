@@ -2,15 +2,20 @@
 required properties and the W3C Web Annotation test schemas (copied into
 tests/exports/schemas/w3c-web-annotation from w3c/web-annotation-tests)."""
 
+import datetime
 import json
 from pathlib import Path
+from unittest import mock
 
 import jsonschema
 import pytest
+from django.test import override_settings
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
 
 from claimtracker.corpus.models import Annotation, Claim
+from claimtracker.corpus.services.claims import claim_update, claims_set_status
+from claimtracker.corpus.services.editing import ClaimEdit
 from claimtracker.exports.formats import export
 
 pytestmark = pytest.mark.django_db
@@ -62,16 +67,44 @@ def test_a_web_annotation_targets_the_quote_and_position_and_carries_kind_topics
     values = {(body["purpose"], body["value"]) for body in annotation["body"]}
     assert ("classifying", "Statistic") in values and ("tagging", "Internet users") in values
     assert ("commenting", "Matches CNNIC's 31st report.") in values
-    assert (
-        any(purpose == "linking" and value.startswith("updates") is False for purpose, value in values)
-        or True
+    links = sorted(value for purpose, value in values if purpose == "linking")
+    assert links == sorted(
+        f"{link.relation}: https://claims.example.org/claims/{link.target_id}/"
+        for link in claim.links_out.all()
     )
+
+
+def test_a_web_annotations_offsets_count_into_its_source_the_reader_page(seed, client):
+    """The source is the page that shows the stored text the offsets count into; the
+    original page is only the scope (point 11 of issue 11)."""
+    claim = Claim.objects.get(quote="from 564 million in 2012")
+    document = claim.document
+    document.url = "https://www.chinadaily.com.cn/a/202208/19/WS62ff.html"
+    document.save()
+    (annotation,) = exported(Claim.objects.filter(pk=claim.pk), "webannotation")
+    target = annotation["target"]
+    assert target["source"] == f"https://claims.example.org/documents/{document.pk}/"
+    assert target["scope"] == document.url
+    position = target["selector"][1]
+    assert document.text[position["start"] : position["end"]] == claim.quote
+    assert client.get(f"/documents/{document.pk}/").status_code == 200  # the source is a real page
+
+
+def at(day):
+    return mock.patch(
+        "django.utils.timezone.now", return_value=datetime.datetime(*day, 12, tzinfo=datetime.UTC)
+    )
+
+
+def set_verdict(claim, status, day):
+    with at(day):
+        claims_set_status(Claim.objects.filter(pk=claim.pk), status)
+    claim.refresh_from_db()
 
 
 def test_a_claim_with_a_verdict_is_a_claim_review_with_its_rating_and_evidence(seed):
     claim = Claim.objects.get(quote__startswith="The relevant regulations will not affect")
-    claim.status = Claim.Status.MISLEADING
-    claim.save()
+    set_verdict(claim, Claim.Status.MISLEADING, (2026, 11, 20))
     Annotation.objects.create(claim=claim, body="Users kept reporting blocked VPNs.", is_evidence=True)
     (review,) = exported(Claim.objects.filter(pk=claim.pk), "claimreview")
     assert review["@context"] == "https://schema.org" and review["@type"] == "ClaimReview"
@@ -88,13 +121,34 @@ def test_a_claim_with_a_verdict_is_a_claim_review_with_its_rating_and_evidence(s
     item = review["itemReviewed"]
     assert item["@type"] == "Claim" and item["author"] == {"@type": "Person", "name": "Wen Ku"}
     assert item["datePublished"] == "2019-09-20"
-    assert item["appearance"]["headline"].startswith("SCIO briefing")
+    assert (
+        item["appearance"]["headline"] == "SCIO briefing on China's industrial and communications development"
+    )
+
+
+@override_settings(SITE_URL="https://claims.example.org", REVIEWER_NAME="China Claims Desk")
+def test_a_review_is_by_the_publishing_organisation_and_dated_when_its_verdict_was_set(seed):
+    """Point 14 of issue 11: not the software, and not the latest edit."""
+    claim = Claim.objects.get(quote__startswith="The relevant regulations will not affect")
+    set_verdict(claim, Claim.Status.FALSE, (2026, 11, 20))
+    with at((2026, 11, 25)):
+        claim_update(claim.pk, ClaimEdit(version=claim.version, values={"summary": "Edited later."}))
+    (review,) = exported(Claim.objects.filter(pk=claim.pk), "claimreview")
+    assert review["author"] == {
+        "@type": "Organization",
+        "name": "China Claims Desk",
+        "url": "https://claims.example.org",
+    }
+    assert review["datePublished"] == "2026-11-20"
+    assert review["claimReviewed"] == "Edited later."
+    set_verdict(claim, Claim.Status.SUPPORTED, (2026, 12, 1))
+    (review,) = exported(Claim.objects.filter(pk=claim.pk), "claimreview")
+    assert review["datePublished"] == "2026-12-01"
 
 
 def test_unverifiable_has_no_rating_value_and_unverified_is_a_bare_claim(seed):
     unverifiable = Claim.objects.get(quote="from 564 million in 2012")
-    unverifiable.status = Claim.Status.UNVERIFIABLE
-    unverifiable.save()
+    set_verdict(unverifiable, Claim.Status.UNVERIFIABLE, (2026, 11, 20))
     (review,) = exported(Claim.objects.filter(pk=unverifiable.pk), "claimreview")
     assert (
         "ratingValue" not in review["reviewRating"]

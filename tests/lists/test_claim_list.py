@@ -165,7 +165,17 @@ def test_bad_parameters_give_a_message_and_a_usable_page(client, seed):
     response = client.get(reverse("claim-list"), bad)
     assert response.status_code == 200
     problems = " ".join(response.context["problems"])
-    for word in ("Speaker", "Topic", "Kind", "Said from", "Page size", "Page:", "Sort", "next page"):
+    for word in (
+        "Speaker",
+        "Topic",
+        "Kind",
+        "Said from",
+        "Page size",
+        "Page:",
+        "Sort",
+        "next page",
+        "Has links",
+    ):
         assert word in problems, word
     assert "<script>" not in response.content.decode()
     assert len(response.context["claims"]) == 50  # the whole corpus, first page

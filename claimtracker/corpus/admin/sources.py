@@ -7,11 +7,12 @@ from django.utils.html import format_html
 
 from claimtracker.text import anchoring
 
-from ..models import Claim, Document, Publisher
+from ..models import Byline, Claim, Document, Publisher
 from ..models.sources import content_hash, normalise_line_endings
 from ..services.documents import document_save, reanchoring_message
 from .base import CorpusAdmin
 from .concurrency import ConcurrentEditForm
+from .widgets import PreloadedFormSet, PreloadingAutocompleteMixin
 
 
 @admin.register(Publisher)
@@ -89,27 +90,46 @@ class ClaimInline(admin.TabularInline):
         return anchoring.shorten(claim.quote, 120)
 
 
+class BylineInline(PreloadingAutocompleteMixin, admin.TabularInline):
+    """The persons the byline names, in its order: a person's name parts and their order
+    (family name first for Chinese names) are the speaker record's."""
+
+    model = Byline
+    formset = PreloadedFormSet
+    autocomplete_fields = ("person",)
+    fields = ("position", "person")
+    extra = 0
+
+
 @admin.register(Document)
 class DocumentAdmin(CorpusAdmin):
     form = DocumentForm
     list_display = ("title", "kind", "publisher", "published_on", "language")
     list_filter = ("kind", "language", ("publisher", admin.RelatedOnlyFieldListFilter))
     list_select_related = ("publisher",)
-    search_fields = ("title", "author", "url", "publisher__name")
-    autocomplete_fields = ("publisher", "republished_from")
+    search_fields = ("title", "bylines__person__name", "url", "publisher__name")
+    autocomplete_fields = ("publisher", "republished_from", "copy_of", "issuer", "speaker")
     readonly_fields = ("content_hash", "add_claim", "created_by", "created_at", "updated_at")
     fieldsets = [
-        (None, {"fields": ("title", "kind", "language", "text", "read_text_hash")}),
+        (None, {"fields": ("title", "title_is_description", "kind", "language", "text", "read_text_hash")}),
         (
             "Source",
-            {"fields": ("publisher", "republished_from", "author", "url", "published_on", "accessed_on")},
+            {"fields": ("publisher", "republished_from", "copy_of", "url", "published_on", "accessed_on")},
+        ),
+        (
+            "By whom (the bylines are below)",
+            {
+                "fields": ("issuer", ("speaker", "delivered_on")),
+                "description": "Citations name the byline's persons; where there is no byline, the body "
+                "that issued the text; for a speech, who gave it; else no one (the title leads).",
+            },
         ),
         (
             "Record",
             {"fields": ("notes", "content_hash", "created_by", "created_at", "updated_at", "add_claim")},
         ),
     ]
-    inlines = [ClaimInline]
+    inlines = [BylineInline, ClaimInline]
 
     def get_queryset(self, request):
         # Lists and autocomplete labels never need the text; the change form

@@ -5,11 +5,12 @@ from .figures import Metric, Statistic
 from .links import Dismissal, Link
 from .notes import Annotation
 from .people import Organisation, Speaker, SpeakerAlias, SpeakerRole
-from .sources import Document, Publisher
+from .sources import Byline, Document, Publisher
 from .topics import Topic
 
 __all__ = [
     "Annotation",
+    "Byline",
     "Claim",
     "Dismissal",
     "Document",

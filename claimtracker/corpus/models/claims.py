@@ -91,6 +91,9 @@ class Claim(models.Model):
     said_on = models.DateField("date said", null=True, blank=True)
     summary = models.TextField(blank=True, help_text="A short normalised statement of the claim.")
     status = models.CharField(max_length=12, choices=Status, default=Status.UNVERIFIED)
+    verdict_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="When the current status was set."
+    )
 
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -8,6 +8,8 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from .people import Organisation, Speaker
+
 
 def normalise_line_endings(text):
     """CRLF and lone CR become LF: done once, on import and on every form save."""
@@ -55,7 +57,39 @@ class Document(models.Model):
         related_name="republished_documents",
         help_text="The original outlet, where this site reposts e.g. a Xinhua report.",
     )
-    author = models.CharField(max_length=300, blank=True, help_text="Only where the text names one.")
+    copy_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="copies",
+        help_text="The earlier document this text copies: a repost, a reprint, another outlet's copy.",
+    )
+    title_is_description = models.BooleanField(
+        "the title is a description",
+        default=False,
+        help_text="A description supplied for an untitled text ([Press conference on …]): "
+        "cited as such, without quotation marks or italics.",
+    )
+    # Who the text is by (DESIGN §5): its byline (Byline rows); else the body that issued it;
+    # else, for a speech, who gave it; else no one, and citations begin with the title.
+    issuer = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="issued_documents",
+        help_text="The body that issued the text (a white paper, a statement, an official report).",
+    )
+    speaker = models.ForeignKey(
+        Speaker,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="speeches",
+        help_text="For a speech: who gave it.",
+    )
+    delivered_on = models.DateField(null=True, blank=True, help_text="For a speech: the day it was given.")
     url = models.URLField(max_length=1000, blank=True)
     published_on = models.DateField(null=True, blank=True, db_index=True)
     accessed_on = models.DateField(null=True, blank=True)
@@ -99,3 +133,24 @@ class Document(models.Model):
         if duplicate:
             message = f"A document with exactly this text is already stored: “{duplicate}” (#{duplicate.pk})."
             raise ValidationError({"text": message})
+
+
+class Byline(models.Model):
+    """A person the document names as its author, in the byline's order."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="bylines")
+    person = models.ForeignKey(
+        Speaker,
+        on_delete=models.PROTECT,
+        related_name="bylines",
+        help_text="With family and given name and their order (Chinese names family first).",
+    )
+    position = models.PositiveSmallIntegerField(default=1)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["document", "position", "id"]
+        constraints = [models.UniqueConstraint(fields=["document", "person"], name="byline_person_once")]
+
+    def __str__(self):
+        return f"{self.person} ({self.document})"

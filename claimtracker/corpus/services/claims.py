@@ -37,6 +37,8 @@ def claim_create(document_id, *, selector, values, figures=(), user=None, submis
             for name in FIELD_VALUES:
                 if name in values:
                     set_field(claim, name, values[name])
+            if claim.status != Claim.Status.UNVERIFIED:
+                claim.verdict_at = timezone.now()
             claim.full_clean(exclude=["topics", "submission_key"])
             with attributed_to(user):
                 save_with_topics(claim, values.get("topics"), history_type="+")
@@ -74,6 +76,8 @@ def claim_update(claim_id, edit: ClaimEdit, *, user=None):
                 place(claim, edit.values[name], document.text)
             elif name != "topics":
                 set_field(claim, name, edit.values[name])
+        if "status" in changed:
+            claim.verdict_at = timezone.now()
         claim.version += 1
         claim.full_clean(exclude=["topics", "submission_key"])
         with attributed_to(user):
@@ -92,11 +96,12 @@ def claim_delete(claim_id, *, user=None):
 def claims_set_status(claims, status, *, user=None, batch_size=1000):
     """Set the verification status of many claims in batches, each change recorded in history."""
     now, changed, batch = timezone.now(), 0, []
-    fields = ["status", "version", "updated_at"]
+    fields = ["status", "verdict_at", "version", "updated_at"]
     with transaction.atomic():
         locked = claims.select_related(None).exclude(status=status).order_by("pk").select_for_update()
         for claim in locked.iterator(batch_size):
-            claim.status, claim.updated_at, claim.version = status, now, claim.version + 1
+            claim.status, claim.verdict_at, claim.updated_at = status, now, now
+            claim.version += 1
             batch.append(claim)
             if len(batch) == batch_size:
                 changed += bulk_update_with_history(batch, Claim, fields, default_user=user)

@@ -1,0 +1,148 @@
+"""Reading claims for an export: CHUNK at a time, in id order — or by document, for the
+formats that give one reference per work —, each chunk with what its format shows
+fetched in a few plain queries, so that memory does not grow with the export."""
+
+from collections import namedtuple
+
+from django.db.models import Prefetch, Q
+
+from claimtracker.corpus.models import (
+    Annotation,
+    Byline,
+    Claim,
+    Document,
+    Link,
+    Speaker,
+    SpeakerRole,
+    Statistic,
+)
+
+CHUNK = 2500
+CITATION, DATA, LINKED = "citation", "data", "linked"  # what a format reads beyond the claim itself
+TopicName = namedtuple("TopicName", "name")  # all an export reads of a topic, without a model instance
+
+
+class FigureRow(
+    namedtuple(
+        "FigureRow", "metric__name value unit qualifier period_label period_start period_end geography"
+    )
+):
+    """What the data formats read of a statistic, reading as Statistic does."""
+
+    @property
+    def metric(self):
+        return TopicName(self.metric__name)  # anything with a .name
+
+    @property
+    def display_value(self):
+        return f"{self.value.normalize():,f}"
+
+    def __str__(self):
+        qualifier = "" if self.qualifier == "exact" else f"{Statistic.Qualifier(self.qualifier).label} "
+        period = f" ({self.period_label})" if self.period_label else ""
+        return f"{self.metric__name}: {qualifier}{self.display_value} {self.unit}".rstrip() + period
+
+
+class LinkRow(namedtuple("LinkRow", "source_id target_id relation note")):
+    """What the data formats read of a link, without a model instance."""
+
+    def get_relation_display(self):
+        return Link.Relation(self.relation).label
+
+    @property
+    def inverse_label(self):
+        return Link.INVERSE[self.relation]
+
+
+def prepared(claims):
+    """`claims` with their document (its outlets, issuer, speaker and byline), speaker and role."""
+    # Documents, speakers and roles are prefetched, not joined: a chunk's claims then share
+    # one instance of each document and speaker instead of building one per claim.
+    roles = SpeakerRole.objects.select_related("organisation")
+    documents = (
+        Document.objects.select_related("publisher", "republished_from", "issuer", "speaker")
+        .prefetch_related(Prefetch("bylines", Byline.objects.select_related("person")))
+        .defer("text")
+    )
+    return claims.prefetch_related(
+        Prefetch("document", queryset=documents),
+        Prefetch("speaker", queryset=Speaker.objects.prefetch_related(Prefetch("roles", roles, "all_roles"))),
+        Prefetch("role", queryset=roles),
+    )
+
+
+def in_chunks(claims, needs, with_notes=True, by_work=False):
+    """The claims, CHUNK at a time, in id order or (`by_work`) by document then id, each chunk
+    with its topics and links attached (a few plain queries grouped in Python: Django's
+    prefetch of them cost more than the export itself)."""
+    claims = prepared(claims).order_by(*(("document_id", "pk") if by_work else ("pk",)))
+    after = Q()
+    while batch := list(claims.filter(after)[:CHUNK]):
+        if needs != CITATION:
+            attach(batch, needs, with_notes)
+        yield batch
+        last = batch[-1]
+        after = Q(pk__gt=last.pk)
+        if by_work:
+            after = Q(document_id__gt=last.document_id) | Q(document_id=last.document_id, pk__gt=last.pk)
+
+
+def texts_of(batch):
+    """{document id: text} of the chunk's documents that have a URL (for text fragments)."""
+    ids = {claim.document_id for claim in batch if claim.document.url}
+    return dict(Document.objects.filter(pk__in=ids).values_list("pk", "text"))
+
+
+def notes_of(ids, with_notes):
+    """The notes of these claims; without `with_notes` (readers not signed in) only the
+    evidence notes of published verdicts (corpus.permissions)."""
+    notes = Annotation.objects.filter(claim_id__in=ids).order_by("id")
+    if not with_notes:
+        notes = notes.filter(is_evidence=True).exclude(claim__status=Claim.Status.UNVERIFIED)
+    return grouped((note.claim_id, note) for note in notes)
+
+
+def attach(batch, needs, with_notes=True):
+    ids = [claim.pk for claim in batch]
+    topics = grouped(
+        Claim.topics.through.objects.filter(claim_id__in=ids).values_list("claim_id", "topic__name")
+    )
+    links = Link.objects.only("id", "source_id", "target_id", "relation", "note").order_by("id")
+    if needs == LINKED:
+        links = (
+            Link.objects.select_related("source__document", "target__document")
+            .defer("source__document__text", "target__document__text")
+            .order_by("id")
+        )
+        notes = notes_of(ids, with_notes)
+    if needs == LINKED:
+        out = grouped((link.source_id, link) for link in links.filter(source_id__in=ids))
+        into = grouped((link.target_id, link) for link in links.filter(target_id__in=ids))
+    else:  # the data formats read four columns of a link: plain rows will do
+        columns = ("source_id", "target_id", "relation", "note")
+        out = grouped(
+            (row[0], LinkRow(*row)) for row in links.filter(source_id__in=ids).values_list(*columns)
+        )
+        into = grouped(
+            (row[1], LinkRow(*row)) for row in links.filter(target_id__in=ids).values_list(*columns)
+        )
+    figures = grouped(
+        (row[0], FigureRow(*row[1:]))
+        for row in Statistic.objects.filter(claim_id__in=ids)
+        .order_by("period_start", "id")  # by columns: the model's ordering names the claim (a join)
+        .values_list("claim_id", *FigureRow._fields)
+    )
+    for claim in batch:
+        claim.prefetched_statistics = figures.get(claim.pk, [])
+        claim.prefetched_topics = [TopicName(name) for name in topics.get(claim.pk, [])]
+        claim.prefetched_links_out = out.get(claim.pk, [])
+        claim.prefetched_links_in = into.get(claim.pk, [])
+        if needs == LINKED:
+            claim.prefetched_annotations = notes.get(claim.pk, [])
+
+
+def grouped(pairs):
+    groups = {}
+    for key, value in pairs:
+        groups.setdefault(key, []).append(value)
+    return groups
