@@ -34,6 +34,7 @@ def claim_detail(request, pk):
         "show_names": may_see_notes(request.user),
         "link_form": LinkForm(),
         "export_formats": [(name, chosen.label) for name, chosen in FORMATS.items()],
+        "rich_formats": [name for name, chosen in FORMATS.items() if "html" in chosen.options],
     }
     return render(request, "web/claim.html", context)
 
