@@ -5,18 +5,35 @@ from django.db import migrations, models
 
 def verdict_dates_from_history(apps, schema_editor):
     """When each claim's current verdict was set: the first history row of its last run of
-    that status. A claim with no history of it (loaded in bulk) keeps no date: none is invented."""
+    that status. A claim with no history of it (loaded in bulk) keeps no date: none is invented.
+    Claims are read 5,000 at a time, with their history in one query per batch."""
     Claim = apps.get_model("corpus", "Claim")
     History = apps.get_model("corpus", "HistoricalClaim")
-    for claim in Claim.objects.exclude(status="unverified").only("pk", "status"):
-        since = None
-        rows = History.objects.filter(id=claim.pk).order_by("-history_date", "-history_id")
-        for row in rows.values("status", "history_date"):
-            if row["status"] != claim.status:
-                break
-            since = row["history_date"]
-        if since:
-            Claim.objects.filter(pk=claim.pk).update(verdict_at=since)
+    judged = Claim.objects.exclude(status="unverified").order_by("pk").values_list("pk", "status")
+    batch = []
+    for row in judged.iterator(chunk_size=BATCH):
+        batch.append(row)
+        if len(batch) == BATCH:
+            date_verdicts(Claim, History, dict(batch))
+            batch = []
+    date_verdicts(Claim, History, dict(batch))
+
+
+BATCH = 5000
+
+
+def date_verdicts(Claim, History, statuses):
+    rows = History.objects.filter(id__in=list(statuses)).order_by("id", "-history_date", "-history_id")
+    since, ended = {}, set()
+    for pk, status, day in rows.values_list("id", "status", "history_date"):
+        if pk in ended:
+            continue
+        if status != statuses[pk]:
+            ended.add(pk)  # an earlier status: the current run began after it
+            continue
+        since[pk] = day
+    for pk, day in since.items():
+        Claim.objects.filter(pk=pk).update(verdict_at=day)
 
 
 class Migration(migrations.Migration):
