@@ -11,7 +11,9 @@ The check runs on the stored text, the closest copy of the page there is.
 """
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import quote as percent_encode
 
 EDGE_WORDS = 5  # a quote of more than twice as many words is named by its first and last ones
@@ -44,43 +46,115 @@ def fragment_url(url, text, start, end):
 
 
 def directive_for(text, start, end):
-    quote = text[start:end]
-    words = quote.split()
+    flat = flattened(text)
+    wanted = (flat.to_flat(start), flat.to_flat(end))
+    words = text[start:end].split()
     candidates = []
     if len(words) > 2 * EDGE_WORDS:
         candidates.append(Directive(" ".join(words[:EDGE_WORDS]), " ".join(words[-EDGE_WORDS:])))
     candidates.append(Directive(" ".join(words)))
-    prefix = " ".join(text[:start].split()[-CONTEXT_WORDS:])
-    suffix = " ".join(text[end:].split()[:CONTEXT_WORDS])
-    candidates += [Directive(c.start, c.end, prefix, suffix) for c in list(candidates) if prefix or suffix]
     for directive in candidates:
-        if first_match(text, directive) == (start, end):
+        if flat_match(flat.text, directive) == wanted:
+            return directive
+    prefix, suffix = words_before(text, start), words_after(text, end)
+    if not (prefix or suffix):
+        return candidates[-1]
+    candidates = [Directive(c.start, c.end, prefix, suffix) for c in candidates]
+    for directive in candidates:
+        if flat_match(flat.text, directive) == wanted:
             return directive
     return candidates[-1]  # the most specific one, even where the stored text cannot tell
+
+
+def words_before(text, at, window=400):
+    words = text[max(0, at - window) : at].split()
+    if at > window and len(words) <= CONTEXT_WORDS:  # the window may have cut a word: look further
+        words = text[:at].split()
+    return " ".join(words[-CONTEXT_WORDS:])
+
+
+def words_after(text, at, window=400):
+    words = text[at : at + window].split()
+    if at + window < len(text) and len(words) <= CONTEXT_WORDS:
+        words = text[at:].split()
+    return " ".join(words[:CONTEXT_WORDS])
 
 
 def first_match(text, directive):
     """(start, end) of what a browser would mark for `directive` in `text`, by the spec's search
     order, on text whose runs of white space count as one."""
-    for match in re.finditer(spaced(directive.start), text):
-        if directive.prefix and not re.search(spaced(directive.prefix) + r"\s*$", text[: match.start()]):
-            continue
-        end = match.end()
-        if directive.end:
-            found = re.search(spaced(directive.end), text[end:])
-            if not found:
-                continue
-            end += found.end()
-        if directive.suffix and not re.match(r"\s*" + spaced(directive.suffix), text[end:]):
-            continue
-        return match.start(), end
+    flat = flattened(text)
+    found = flat_match(flat.text, directive)
+    return (flat.to_text(found[0]), flat.to_text(found[1])) if found else None
+
+
+def flat_match(flat, directive):
+    """first_match in text whose white space is already single spaces: plain string search,
+    which a document's many claims share (no pattern per claim)."""
+    start, end = " ".join(directive.start.split()), " ".join(directive.end.split())
+    prefix, suffix = " ".join(directive.prefix.split()), " ".join(directive.suffix.split())
+    at = flat.find(start)
+    while at != -1:
+        stop = at + len(start)
+        before = at - 1 if at and flat[at - 1] == " " else at
+        matches = not prefix or flat.endswith(prefix, 0, before)
+        if matches and end:
+            found = flat.find(end, stop)
+            matches, stop = found != -1, found + len(end)
+        if matches and suffix:
+            matches = flat.startswith(suffix, stop + 1 if flat.startswith(" ", stop) else stop)
+        if matches:
+            return at, stop
+        at = flat.find(start, at + 1)
     return None
 
 
-def spaced(words):
-    return r"\s+".join(re.escape(word) for word in words.split())
+# Runs of white space that are not one plain space.
+IRREGULAR_SPACE = re.compile(r"\s{2,}|[^\S ]")
+
+
+@dataclass(frozen=True)
+class Flat:
+    """A text with each run of white space as one space, and the way between their offsets."""
+
+    text: str
+    run_ends: tuple  # offsets in the text just past each run
+    flat_run_ends: tuple  # the same in the flat text
+    removed: tuple  # characters removed up to each run's end
+
+    def to_flat(self, at):
+        runs = bisect_right(self.run_ends, at)
+        return at - (self.removed[runs - 1] if runs else 0)
+
+    def to_text(self, at):
+        runs = bisect_right(self.flat_run_ends, at)
+        return at + (self.removed[runs - 1] if runs else 0)
+
+
+@lru_cache(maxsize=4)
+def flattened(text):
+    """Computed once per document text: its claims are exported one after another."""
+    pieces, run_ends, flat_run_ends, removed = [], [], [], []
+    last, gone = 0, 0
+    for run in IRREGULAR_SPACE.finditer(text):
+        pieces += [text[last : run.start()], " "]
+        gone += run.end() - run.start() - 1
+        run_ends.append(run.end())
+        flat_run_ends.append(run.end() - gone)
+        removed.append(gone)
+        last = run.end()
+    pieces.append(text[last:])
+    return Flat("".join(pieces), tuple(run_ends), tuple(flat_run_ends), tuple(removed))
+
+
+# ASCII as quote(safe="") encodes it, and "-" too: the spec reserves "-", "," and "&" in a
+# directive, and quote() leaves only "-" of them as it is. A table: quote() costs 10 µs a call.
+ASCII_ENCODED = {
+    code: chr(code) if chr(code).isalnum() or chr(code) in "_.~" else f"%{code:02X}" for code in range(128)
+}
 
 
 def fragment_part(text):
-    # The spec reserves "-", "," and "&" in a directive; quote() leaves only "-" of them as it is.
+    if text.isascii():
+        return text.translate(ASCII_ENCODED)
     return percent_encode(text, safe="").replace("-", "%2D")
