@@ -12,9 +12,8 @@ The check runs on the stored text, the closest copy of the page there is.
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from functools import lru_cache
-from urllib.parse import quote as percent_encode
 
 EDGE_WORDS = 5  # a quote of more than twice as many words is named by its first and last ones
 CONTEXT_WORDS = 3  # words of prefix or suffix, when needed
@@ -48,20 +47,21 @@ def fragment_url(url, text, start, end):
 def directive_for(text, start, end):
     flat = flattened(text)
     wanted = (flat.to_flat(start), flat.to_flat(end))
-    words = text[start:end].split()
+    quote = flat.text[wanted[0] : wanted[1]]  # single-spaced already
+    words = quote.split(" ")
     candidates = []
     if len(words) > 2 * EDGE_WORDS:
         candidates.append(Directive(" ".join(words[:EDGE_WORDS]), " ".join(words[-EDGE_WORDS:])))
-    candidates.append(Directive(" ".join(words)))
+    candidates.append(Directive(quote))
     for directive in candidates:
-        if flat_match(flat.text, directive) == wanted:
+        if flat_match(flat.text, *astuple(directive)) == wanted:
             return directive
     prefix, suffix = words_before(text, start), words_after(text, end)
     if not (prefix or suffix):
         return candidates[-1]
     candidates = [Directive(c.start, c.end, prefix, suffix) for c in candidates]
     for directive in candidates:
-        if flat_match(flat.text, directive) == wanted:
+        if flat_match(flat.text, *astuple(directive)) == wanted:
             return directive
     return candidates[-1]  # the most specific one, even where the stored text cannot tell
 
@@ -84,15 +84,13 @@ def first_match(text, directive):
     """(start, end) of what a browser would mark for `directive` in `text`, by the spec's search
     order, on text whose runs of white space count as one."""
     flat = flattened(text)
-    found = flat_match(flat.text, directive)
+    found = flat_match(flat.text, *(" ".join(part.split()) for part in astuple(directive)))
     return (flat.to_text(found[0]), flat.to_text(found[1])) if found else None
 
 
-def flat_match(flat, directive):
-    """first_match in text whose white space is already single spaces: plain string search,
-    which a document's many claims share (no pattern per claim)."""
-    start, end = " ".join(directive.start.split()), " ".join(directive.end.split())
-    prefix, suffix = " ".join(directive.prefix.split()), " ".join(directive.suffix.split())
+def flat_match(flat, start, end="", prefix="", suffix=""):
+    """first_match in text whose white space is single spaces, for a directive's parts
+    single-spaced too: plain string search, no pattern per claim."""
     at = flat.find(start)
     while at != -1:
         stop = at + len(start)
@@ -147,14 +145,14 @@ def flattened(text):
     return Flat("".join(pieces), tuple(run_ends), tuple(flat_run_ends), tuple(removed))
 
 
-# ASCII as quote(safe="") encodes it, and "-" too: the spec reserves "-", "," and "&" in a
-# directive, and quote() leaves only "-" of them as it is. A table: quote() costs 10 µs a call.
-ASCII_ENCODED = {
-    code: chr(code) if chr(code).isalnum() or chr(code) in "_.~" else f"%{code:02X}" for code in range(128)
-}
+# Each UTF-8 byte as quote(safe="") encodes it, and "-" too: the spec reserves "-", "," and
+# "&" in a directive, and quote() leaves only "-" of them as it is. A table read in C:
+# quote() calls Python for every byte.
+BYTE_ENCODED = [
+    chr(byte) if chr(byte).isascii() and (chr(byte).isalnum() or chr(byte) in "_.~") else f"%{byte:02X}"
+    for byte in range(256)
+]
 
 
 def fragment_part(text):
-    if text.isascii():
-        return text.translate(ASCII_ENCODED)
-    return percent_encode(text, safe="").replace("-", "%2D")
+    return "".join(map(BYTE_ENCODED.__getitem__, text.encode("utf-8")))
