@@ -25,7 +25,10 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture
 def seed(db):
+    from claimtracker.corpus.services.documents import sign_unsigned
+
     call_command("loaddata", "seed", verbosity=0)
+    sign_unsigned()  # as load_seed_if_empty does: the signatures for finding near copies
 
 
 @pytest.fixture

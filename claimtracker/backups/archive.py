@@ -14,6 +14,7 @@ it holds, so the result is the backup, row for row, whichever database it was
 taken from (SQLite to PostgreSQL is the upgrade path from the embedded default).
 """
 
+import base64
 import datetime
 import decimal
 import gzip
@@ -60,6 +61,8 @@ def to_json(value):
         return value.isoformat()
     if isinstance(value, decimal.Decimal | uuid.UUID):
         return str(value)
+    if isinstance(value, bytes | memoryview):
+        return base64.b64encode(value).decode("ascii")  # BinaryField.to_python decodes it
     return value
 
 

@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from claimtracker.text import anchoring
 
@@ -109,7 +109,7 @@ class DocumentAdmin(CorpusAdmin):
     list_select_related = ("publisher",)
     search_fields = ("title", "bylines__person__name", "url", "publisher__name")
     autocomplete_fields = ("publisher", "republished_from", "copy_of", "issuer", "speaker")
-    readonly_fields = ("content_hash", "add_claim", "created_by", "created_at", "updated_at")
+    readonly_fields = ("content_hash", "originals", "add_claim", "created_by", "created_at", "updated_at")
     fieldsets = [
         (None, {"fields": ("title", "title_is_description", "kind", "language", "text", "read_text_hash")}),
         (
@@ -126,7 +126,17 @@ class DocumentAdmin(CorpusAdmin):
         ),
         (
             "Record",
-            {"fields": ("notes", "content_hash", "created_by", "created_at", "updated_at", "add_claim")},
+            {
+                "fields": (
+                    "notes",
+                    "originals",
+                    "content_hash",
+                    "created_by",
+                    "created_at",
+                    "updated_at",
+                    "add_claim",
+                )
+            },
         ),
     ]
     inlines = [BylineInline, ClaimInline]
@@ -135,6 +145,25 @@ class DocumentAdmin(CorpusAdmin):
         # Lists and autocomplete labels never need the text; the change form
         # loads it with one more query.
         return super().get_queryset(request).defer("text")
+
+    @admin.display(description="imported from")
+    def originals(self, document):
+        """The file or page the document was imported from, as it came: downloads, never edited."""
+        snapshots = document.snapshots.defer("content") if document.pk else []
+        links = format_html_join(
+            ", ",
+            '<a href="{}">{}</a> ({}, {:,} bytes)',
+            (
+                (
+                    reverse("snapshot-download", args=[snapshot.pk]),
+                    snapshot.filename or snapshot.url,
+                    snapshot.fetched_at.strftime("%Y-%m-%d %H:%M UTC"),
+                    snapshot.size,
+                )
+                for snapshot in snapshots
+            ),
+        )
+        return links or "—"
 
     @admin.display(description="claims")
     def add_claim(self, document):

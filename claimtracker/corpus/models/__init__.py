@@ -5,7 +5,7 @@ from .figures import Metric, Statistic
 from .links import Dismissal, Link
 from .notes import Annotation
 from .people import Organisation, Speaker, SpeakerAlias, SpeakerRole
-from .sources import Byline, Document, Publisher
+from .sources import Byline, Document, Publisher, Snapshot, TextBand
 from .topics import Topic
 
 __all__ = [
@@ -18,9 +18,11 @@ __all__ = [
     "Metric",
     "Organisation",
     "Publisher",
+    "Snapshot",
     "Speaker",
     "SpeakerAlias",
     "SpeakerRole",
     "Statistic",
+    "TextBand",
     "Topic",
 ]

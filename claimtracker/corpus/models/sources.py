@@ -20,6 +20,11 @@ def content_hash(text):
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def loose_hash(text):
+    """The same for copies that differ only in white space (other line breaks, indents)."""
+    return hashlib.sha256("".join(text.split()).encode("utf-8")).hexdigest()
+
+
 class Publisher(models.Model):
     name = models.CharField(max_length=300, unique=True)
     url = models.URLField("home page", blank=True)
@@ -100,13 +105,23 @@ class Document(models.Model):
         editable=False,
         error_messages={"unique": "A document with exactly this text is already stored."},
     )
+    loose_hash = models.CharField(
+        max_length=64,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text="The text's hash without white space.",
+    )
+    signature = models.BinaryField(
+        blank=True, editable=False, help_text="MinHash of the text's word shingles, for near copies."
+    )
     notes = models.TextField(blank=True, help_text="Provenance: where dates and metadata were read.")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "loose_hash", "signature"])
 
     class Meta:
         ordering = ["-published_on", "-id"]
@@ -121,6 +136,7 @@ class Document(models.Model):
     def save(self, *args, **kwargs):
         # The hash is derived from the text, so it can never disagree with it.
         self.content_hash = content_hash(self.text)
+        self.loose_hash = loose_hash(self.text)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -154,3 +170,40 @@ class Byline(models.Model):
 
     def __str__(self):
         return f"{self.person} ({self.document})"
+
+
+class Snapshot(models.Model):
+    """The original a document was imported from, as it came — an uploaded file or a fetched
+    page, since web pages vanish — with when it was taken. In the database, so that backups
+    hold it; never changed once stored."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="snapshots")
+    content = models.BinaryField()
+    content_type = models.CharField(max_length=200, blank=True)
+    filename = models.CharField(max_length=255, blank=True)
+    url = models.URLField(max_length=1000, blank=True, help_text="The page's address, after redirects.")
+    fetched_at = models.DateTimeField(help_text="When the file was uploaded or the page fetched.")
+    sha256 = models.CharField(max_length=64, db_index=True)
+    size = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["fetched_at", "id"]
+
+    def __str__(self):
+        return self.filename or self.url or f"snapshot {self.pk}"
+
+
+class TextBand(models.Model):
+    """One band of a document's MinHash signature (claimtracker.text.similarity): documents
+    that share a band are candidates for near copies, found by an index, not a scan."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="text_bands")
+    band = models.PositiveSmallIntegerField()
+    value = models.BigIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["band", "value"])]
+        constraints = [models.UniqueConstraint(fields=["document", "band"], name="text_band_once")]
+
+    def __str__(self):
+        return f"band {self.band} of document {self.document_id}"

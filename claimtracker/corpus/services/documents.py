@@ -7,10 +7,11 @@ from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
 from claimtracker.text.reanchoring import MOVED, ORPHANED, REVIEW, reanchor
+from claimtracker.text.similarity import bands, signature
 
 from ..changes import claims_changed, corpus_changed
-from ..models import Claim, Document
-from ..models.sources import normalise_line_endings
+from ..models import Claim, Document, TextBand
+from ..models.sources import loose_hash, normalise_line_endings
 from .recording import attributed_to
 
 ANCHOR_FIELDS = ("start", "end", "quote", "prefix", "suffix", "anchor")
@@ -32,11 +33,13 @@ def document_save(document, *, user=None):
         if document.pk is None:
             document.created_by = document.created_by or user
             document.save()
+            sign(document)
             return Counter()
         old_text = Document.objects.select_for_update().values_list("text", flat=True).get(pk=document.pk)
         document.save()
         if old_text == document.text:
             return Counter()
+        sign(document)
         return reanchor_claims(document, user)
 
 
@@ -71,3 +74,27 @@ def reanchoring_message(outcomes):
     ]
     parts = [part for part in parts if part]
     return ("The text changed. Claims: " + "; ".join(parts) + ".") if parts else ""
+
+
+def sign(document):
+    """Keep the text's signature and its bands for finding near copies (after each text change)."""
+    document.signature = signature(document.text)
+    Document.objects.filter(pk=document.pk).update(
+        signature=document.signature, loose_hash=loose_hash(document.text)
+    )
+    TextBand.objects.filter(document=document).delete()
+    TextBand.objects.bulk_create(
+        TextBand(document=document, band=band, value=value)
+        for band, value in enumerate(bands(document.signature))
+    )
+
+
+def sign_unsigned(batch_size=500):
+    """Sign every document without a signature (loaded by fixture or restored); returns how many."""
+    signed = 0
+    while batch := list(Document.objects.filter(signature=b"").order_by("pk")[:batch_size]):
+        with transaction.atomic():
+            for document in batch:
+                sign(document)
+        signed += len(batch)
+    return signed
