@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "claimtracker.search",
     "claimtracker.linking",
     "claimtracker.metrics",
+    "claimtracker.importing",
     "claimtracker.exports",
     "claimtracker.generation",
     "claimtracker.benchmarks",
@@ -206,6 +207,14 @@ TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR")
 
 # Admin forms with many inline rows (claims on a document) post many fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 20000
+
+# --- Importing documents (claimtracker.importing) ---------------------------------------
+IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(20 * 2**20)))  # a file or a fetched page
+IMPORT_FETCH_TIMEOUT = float(os.environ.get("IMPORT_FETCH_TIMEOUT", "15"))  # seconds, per connection and read
+# Fetching from 127.0.0.1 and ::1: for the tests' local server only. Other local networks never.
+IMPORT_ALLOW_LOOPBACK = env_bool("IMPORT_ALLOW_LOOPBACK")
+# The import form sends the extracted text back for review: a long report's text must fit.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 2**20
 
 # HTTPS hardening, on whenever DEBUG is off; each can be turned off for a
 # deployment behind a proxy that terminates TLS differently.

@@ -27,3 +27,5 @@ AXES_ENABLED = False
 RATE_LIMITS = False
 # The pages are tested as a public site unless a test says otherwise.
 PUBLIC_READING = True
+# Imports fetch from the tests' own local server, never the internet.
+IMPORT_ALLOW_LOOPBACK = True

@@ -15,6 +15,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path("", include("claimtracker.accounts.urls")),
+    path("", include("claimtracker.importing.urls")),  # before the reader's documents/<id>/
     path("", include("claimtracker.reader.urls")),
     path("", include("claimtracker.lists.urls")),
     path("", include("claimtracker.exports.urls")),

@@ -28,6 +28,7 @@ from claimtracker.corpus.models import (
     Metric,
     Organisation,
     Publisher,
+    Snapshot,
     Speaker,
     Topic,
 )
@@ -49,6 +50,7 @@ RECORD = {
     "publisher": Publisher,
     "metric": Metric,
     "metric-csv": Metric,
+    "snapshot-download": Snapshot,
 }
 QUERY = {
     "claims-export": "?format=csljson",
@@ -57,7 +59,7 @@ QUERY = {
 }
 
 # What each URL of the site asks of a user: anyone who may read; a permission; a rule.
-READ, ACCOUNT, OPEN = "read", "account", "open"
+READ, ACCOUNT, OPEN, SIGNED_IN = "read", "account", "open", "signed in"
 RULES = {
     "home": READ,
     "document": READ,
@@ -91,6 +93,8 @@ RULES = {
         "corpus.delete_claim",
     ),  # or one's own claim: tests/accounts/test_roles.py
     "claim-link-create": ("form", "corpus.add_link"),
+    "document-new": ("page", "corpus.add_document"),
+    "snapshot-download": SIGNED_IN,  # the originals of imports: never public
     "claim-suggestion-accept": ("form", "corpus.add_link"),
     "claim-suggestion-dismiss": ("form", "corpus.add_link"),
     "login": OPEN,
@@ -167,6 +171,9 @@ def corpus(seed, users):
     AccessAttempt.objects.create(username="someone", ip_address="127.0.0.1", failures_since_start=1)
     AccessLog.objects.create(username="someone", ip_address="127.0.0.1")
     AccessFailureLog.objects.create(username="someone", ip_address="127.0.0.1", locked_out=False)
+    Snapshot.objects.create(
+        document=claim.document, content=b"as fetched", fetched_at=claim.created_at, sha256="0" * 64, size=10
+    )
     return claim
 
 
@@ -229,7 +236,17 @@ def expected(name, method, user, public):
         return ({302}, True) if anonymous else ({200, 302} if method == "GET" else {200, 302, 405}, False)
     if rule == READ:
         return ({200} if method == "GET" else {200, 405}), method != "GET"
+    if rule == SIGNED_IN:
+        if anonymous:
+            return {302}, True
+        return ({200} if method == "GET" else {405}), method != "GET"
     kind, permission = rule
+    if kind == "page":  # a form page: shown to those with the permission, an empty form refused
+        if anonymous:
+            return {302}, True
+        if not user.has_perm(permission):
+            return {403}, True
+        return ({200} if method == "GET" else {400}), False
     if method == "GET":
         return {405}, True
     if user is None or not user.has_perm(permission):
