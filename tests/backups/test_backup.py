@@ -12,11 +12,14 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.utils import timezone
 
 from claimtracker.backups.archive import models
 from claimtracker.corpus.models import Claim, Document
 from claimtracker.corpus.services import claims as claim_services
+from claimtracker.corpus.services.documents import sign_unsigned
 from claimtracker.corpus.services.editing import ClaimEdit
+from claimtracker.corpus.services.importing import Original, document_import
 from claimtracker.search.queries import apply_search
 from tests.factories import UserFactory
 
@@ -43,6 +46,12 @@ def make_a_history():
     edit = ClaimEdit(version=claim.version, values={"summary": "Edited before the backup.", "topics": []})
     claim_services.claim_update(claim.pk, edit, user=alice)
     claim_services.claim_delete(30, user=alice)
+    sign_unsigned()
+    imported = Document(title="Imported", kind="news_report", text="An imported report, as fetched.\n")
+    original = Original(
+        b"<html>\x00\xff binary as fetched</html>", timezone.now(), "text/html", url="https://example.org/"
+    )
+    document_import(imported, publisher="Example", byline=["John Smith"], original=original, user=alice)
 
 
 def test_a_backup_restores_every_row_of_every_table(tmp_path):
@@ -57,6 +66,7 @@ def test_a_backup_restores_every_row_of_every_table(tmp_path):
     assert Claim.history.filter(id=30, history_type="-", history_user__username="alice").exists()
     assert apply_search(Claim.objects.all(), "billion").exists()  # the search index is rebuilt
     assert sum(len(rows) for rows in before.values()) > 500
+    assert bytes(Document.objects.get(title="Imported").snapshots.get().content).startswith(b"<html>\x00\xff")
 
 
 def test_a_restore_refuses_to_replace_documents_unless_asked(tmp_path):
@@ -64,7 +74,7 @@ def test_a_restore_refuses_to_replace_documents_unless_asked(tmp_path):
     make_a_history()
     with pytest.raises(CommandError, match="--replace"):
         quietly("restore", str(tmp_path / "empty.jsonl.gz"))
-    assert Document.objects.count() == 5
+    assert Document.objects.count() == 6  # the seed's five and the imported one
 
 
 def test_a_file_that_is_not_a_backup_changes_nothing(tmp_path):
