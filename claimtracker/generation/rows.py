@@ -181,6 +181,8 @@ class CorpusRows:
             accessed_on,
             composed.text,
             hashlib.sha256(composed.text.encode()).hexdigest(),
+            hashlib.sha256("".join(composed.text.split()).encode()).hexdigest(),
+            b"",  # unsigned: generated texts are not near copies of anything (sign_unsigned() signs them)
             f"{LANDMARK_NOTE if first else DOCUMENT_NOTE} (seed {self.seed}).",
             creator,
             self.now,

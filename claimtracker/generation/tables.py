@@ -19,6 +19,8 @@ FIELDS = {
         "accessed_on",
         "text",
         "content_hash",
+        "loose_hash",
+        "signature",
         "notes",
         "created_by_id",
         "created_at",
