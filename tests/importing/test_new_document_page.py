@@ -231,3 +231,13 @@ def test_snapshots_are_for_signed_in_users_only(client, researcher):
     snapshot = Snapshot.objects.get()
     client.logout()
     assert client.get(reverse("snapshot-download", args=[snapshot.pk])).status_code == 302
+
+
+def test_the_documents_admin_page_links_its_original(client, researcher, admin_client):
+    upload = SimpleUploadedFile("notes.txt", inputs.TRANSCRIPT.encode())
+    save(client, reviewed(client.post(NEW, {"file": upload, "read": "1"})))
+    snapshot = Snapshot.objects.get()
+    page = admin_client.get(reverse("admin:corpus_document_change", args=[snapshot.document_id]))
+    assert (
+        f'<a href="{reverse("snapshot-download", args=[snapshot.pk])}">notes.txt</a>' in page.content.decode()
+    )
