@@ -152,13 +152,13 @@ class DocumentAdmin(CorpusAdmin):
         snapshots = document.snapshots.defer("content") if document.pk else []
         links = format_html_join(
             ", ",
-            '<a href="{}">{}</a> ({}, {:,} bytes)',
+            '<a href="{}">{}</a> ({}, {} bytes)',
             (
                 (
                     reverse("snapshot-download", args=[snapshot.pk]),
                     snapshot.filename or snapshot.url,
                     snapshot.fetched_at.strftime("%Y-%m-%d %H:%M UTC"),
-                    snapshot.size,
+                    f"{snapshot.size:,}",
                 )
                 for snapshot in snapshots
             ),
