@@ -43,7 +43,7 @@ FIGURE = re.compile(
     + r"(?:\s*(?P<unit>"
     + "|".join(pattern for pattern, _ in CURRENCIES[:2] + UNITS)
     + r"))?"
-    + r"(?![\w.])(?!G\b)",
+    + r"(?!\w|\.\d)(?!G\b)",  # not the start of a longer number or word; a full stop may follow
     re.IGNORECASE,
 )
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
@@ -65,8 +65,50 @@ def parse_figures(text):
     for match in FIGURE.finditer(text):
         if is_year(match) or is_model_name(text, match):
             continue
-        figures.append(figure_from(match, text[match.end() :]))
-    return figures
+        figures.append((match.start(), figure_from(match, text[match.end() :])))
+    for match in CJK_PERCENT.finditer(text):
+        value = cjk_number(match["number"])
+        if value is not None:
+            figures.append((match.start(), Figure(value, "percent", "exact", match.group(0))))
+    return [figure for _, figure in sorted(figures, key=lambda pair: pair[0])]
+
+
+# "百分之七十三" (73 percent), "百分之三点五" (3.5 percent): percentages written in Chinese numerals.
+CJK_PERCENT = re.compile(r"百分之(?P<number>[零〇一二两三四五六七八九十百点]+)")
+CJK_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+
+
+def cjk_number(written):
+    """七十三 → 73, 一百 → 100, 三点五 → 3.5; None for what is not such a number."""
+    whole, _, fraction = written.partition("点")
+    total, digit = 0, None
+    for char in whole:
+        if char in CJK_DIGITS:
+            digit = CJK_DIGITS[char]
+        elif char in ("十", "百"):
+            total += (1 if digit is None else digit) * (10 if char == "十" else 100)
+            digit = None
+        else:
+            return None
+    total += digit or 0
+    if fraction:
+        if not all(char in CJK_DIGITS for char in fraction):
+            return None
+        return Decimal(f"{total}." + "".join(str(CJK_DIGITS[char]) for char in fraction))
+    return Decimal(total)
 
 
 def figure_from(match, after):

@@ -1,0 +1,108 @@
+"""Claim suggestions for a stored document (claimtracker.text.suggestions), with the names
+they give matched to the corpus: speakers by name, alias or family name, the document's
+transcript turns, its issuing body, and a metric for each statistic. Reads only."""
+
+import re
+from dataclasses import dataclass
+
+from claimtracker.text.suggestions import Person, suggest
+from claimtracker.text.turns import speaker_turns
+
+from .models import Metric, Speaker
+from .selectors import speakers_named
+
+MAX_PEOPLE = 5000  # speakers a text is matched against; the most recently added beyond that are
+METRIC_STOP_WORDS = {"of", "the", "and", "a", "an", "number", "share", "rate", "total"}
+
+
+@dataclass(frozen=True)
+class Suggested:
+    suggestion: object
+    speaker_id: int | None
+    speaker_name: str
+    metric_id: int | None
+    metric_name: str
+
+
+def people():
+    speakers = Speaker.objects.prefetch_related("aliases").order_by("-pk")[:MAX_PEOPLE]
+    return [
+        Person(
+            id=speaker.pk,
+            name=speaker.name,
+            aliases=tuple(alias.name for alias in speaker.aliases.all()),
+            family_name=speaker.family_name,
+            institution=speaker.kind == Speaker.Kind.INSTITUTION,
+        )
+        for speaker in speakers
+    ]
+
+
+def issuer_voice(document, known):
+    """The speaker who is the document's issuing body (a white paper's government), if recorded."""
+    if not document.issuer_id:
+        return None
+    voice = Speaker.objects.filter(organisation_id=document.issuer_id).order_by("pk").first()
+    return next((person for person in known if voice and person.id == voice.pk), None)
+
+
+def suggestions_for(document):
+    """[Suggested] for the document's text, in order."""
+    known = people()
+    turns = speaker_turns(document.text, speakers_named) if document.kind == "transcript" else []
+    metrics = list(Metric.objects.values_list("pk", "name"))
+    found = []
+    for suggestion in suggest(document.text, known, turns, issuer_voice(document, known)):
+        metric = metric_for(suggestion, metrics) if suggestion.kind == "statistic" else None
+        speaker = suggestion.speaker
+        found.append(
+            Suggested(
+                suggestion=suggestion,
+                speaker_id=speaker.id if speaker else None,
+                speaker_name=speaker.name if speaker else suggestion.speaker_name,
+                metric_id=metric[0] if metric else None,
+                metric_name=metric[1] if metric else "",
+            )
+        )
+    return found
+
+
+def stem(word):
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+
+
+def metric_for(suggestion, metrics):
+    """The metric whose name's words (before "in …", a place) all occur in the sentence;
+    the one with most such words."""
+    words = {stem(word) for word in suggestion.words}
+    best, best_size = None, 0
+    for pk, name in metrics:
+        core = re.split(r"\s+in\s+", name.lower())[0]
+        needed = {stem(word) for word in re.findall(r"\w+", core)} - METRIC_STOP_WORDS
+        if needed and needed <= words and len(needed) > best_size:
+            best, best_size = (pk, name), len(needed)
+    return best
+
+
+def as_json(document, suggested):
+    """The JSON line `manage.py suggest_claims` prints for one suggestion."""
+    suggestion = suggested.suggestion
+    return {
+        "document": document.pk,
+        "start": suggestion.start,
+        "end": suggestion.end,
+        "quote": suggestion.quote,
+        "kind": suggestion.kind,
+        "figures": [
+            {
+                "value": format(figure.value.normalize(), "f"),
+                "unit": figure.unit,
+                "qualifier": figure.qualifier,
+                "period": figure.period_label,
+            }
+            for figure in suggestion.figures
+        ],
+        "speaker": suggested.speaker_id or suggested.speaker_name or None,
+        "metric": suggested.metric_id or suggested.metric_name or None,
+        "cue": suggestion.cue,
+    }
