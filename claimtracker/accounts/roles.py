@@ -26,6 +26,7 @@ EDITED = [
     "organisation",
     "topic",
     "dismissal",
+    "dismissedsuggestion",
 ]
 
 

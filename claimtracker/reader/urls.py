@@ -5,6 +5,10 @@ from . import views
 urlpatterns = [
     path("documents/<id:pk>/", views.document_reader, name="document"),
     path("documents/<id:pk>/claims/", views.claim_create, name="reader-claim-create"),
+    path("documents/<id:pk>/suggestions/accept/", views.suggestion_accept, name="reader-suggestion-accept"),
+    path(
+        "documents/<id:pk>/suggestions/dismiss/", views.suggestion_dismiss, name="reader-suggestion-dismiss"
+    ),
     path("claims/<id:pk>/card/", views.claim_card, name="reader-claim-card"),
     path("claims/<id:pk>/update/", views.claim_update, name="reader-claim-update"),
     path("claims/<id:pk>/delete/", views.claim_delete, name="reader-claim-delete"),

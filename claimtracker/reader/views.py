@@ -8,11 +8,15 @@ someone else's change is a 409 with both versions.
 
 import functools
 
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, Q
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.middleware.csrf import get_token
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from claimtracker.corpus import selectors
 from claimtracker.corpus.models import (
@@ -28,6 +32,7 @@ from claimtracker.corpus.models import (
 from claimtracker.corpus.permissions import may_delete
 from claimtracker.corpus.services import claims as claim_services
 from claimtracker.corpus.services import notes as note_services
+from claimtracker.corpus.services import suggestions as suggestion_services
 from claimtracker.corpus.services.editing import EditConflict
 from claimtracker.http import params
 from claimtracker.http.requests import Refused, json_object
@@ -121,10 +126,12 @@ def document_reader(request, pk):
     }
     if config["can"]["add"] or can["change"] or can["verdict"]:
         config["choices"] = payloads.form_choices(Topic.objects.all())
+    suggesting = request.GET.get("suggest") == "1" and config["can"]["add"]
     return render(
         request,
         "reader/document.html",
         {
+            "suggestions": suggestion_services.pending_suggestions(document) if suggesting else None,
             "document": document,
             "bylines": list(document.bylines.select_related("person")),
             "claim_count": len(claims),
@@ -248,3 +255,47 @@ def claim_note(request, pk):
 
 def saved(claim, request):
     return {"claim": payloads.highlight(claim), "card": card_data(claim.pk, request.user)}
+
+
+# --- Suggestions --------------------------------------------------------
+
+
+def suggestion_place(request):
+    """(start, end) of the suggestion a form names, or None."""
+    try:
+        start, end = int(request.POST.get("start", "")), int(request.POST.get("end", ""))
+    except ValueError:
+        return None
+    return (start, end) if 0 <= start < end <= 10**9 else None
+
+
+def suggestion_action(act, done):
+    """A form that accepts or dismisses one suggestion, then goes back to the suggestions."""
+
+    @require_POST
+    @permission_required("corpus.add_claim", raise_exception=True)
+    def view(request, pk):
+        place = suggestion_place(request)
+        if place is None:
+            return HttpResponseBadRequest(
+                "Name the suggestion by its start and end.", content_type="text/plain"
+            )
+        try:
+            result = act(pk, *place, user=request.user)
+        except Document.DoesNotExist:
+            raise Http404("No such document.") from None
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, done(result))
+        return redirect(reverse("document", args=[pk]) + "?suggest=1#suggestions")
+
+    return view
+
+
+suggestion_accept = suggestion_action(
+    suggestion_services.suggestion_accept, lambda claim: f"Saved as claim {claim.pk}: “{claim.quote[:80]}”."
+)
+suggestion_dismiss = suggestion_action(
+    suggestion_services.suggestion_dismiss, lambda dismissed: "Dismissed: it will not be suggested again."
+)

@@ -43,6 +43,8 @@ SIGN_IN = {302, 401}  # a page redirects to sign in, a JSON endpoint answers 401
 RECORD = {
     "document": Document,
     "reader-claim-create": Document,
+    "reader-suggestion-accept": Document,
+    "reader-suggestion-dismiss": Document,
     "reader-speaker-roles": Speaker,
     "speaker": Speaker,
     "organisation": Organisation,
@@ -94,6 +96,8 @@ RULES = {
     ),  # or one's own claim: tests/accounts/test_roles.py
     "claim-link-create": ("form", "corpus.add_link"),
     "document-new": ("page", "corpus.add_document"),
+    "reader-suggestion-accept": ("form", "corpus.add_claim"),
+    "reader-suggestion-dismiss": ("form", "corpus.add_claim"),
     "snapshot-download": SIGNED_IN,  # the originals of imports: never public
     "claim-suggestion-accept": ("form", "corpus.add_link"),
     "claim-suggestion-dismiss": ("form", "corpus.add_link"),

@@ -55,7 +55,8 @@ def queries_for(client, url):
 
 INLINE_ONLY = {"Byline"}  # edited on its document's page, in the byline's order
 # Shown on the document's page (its originals, downloaded from there) or derived from its text.
-ON_THE_DOCUMENT = {"Snapshot", "TextBand"}
+# Dismissed suggestions are made in the reader, where the suggestion is.
+ON_THE_DOCUMENT = {"Snapshot", "TextBand", "DismissedSuggestion"}
 
 
 def test_every_corpus_model_has_an_admin():

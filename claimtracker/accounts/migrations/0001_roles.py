@@ -1,18 +1,9 @@
 """The groups viewer, researcher and editor with their permissions (accounts.roles)."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from claimtracker.accounts.roles import ROLES, ensure_roles
-
-
-def create_roles(apps, schema_editor):
-    # Permissions are made after all migrations; make the corpus's now to give them out.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    ensure_roles(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
+from claimtracker.accounts.migrations._roles import create_roles
+from claimtracker.accounts.roles import ROLES
 
 
 def remove_roles(apps, schema_editor):

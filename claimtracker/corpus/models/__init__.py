@@ -6,12 +6,14 @@ from .links import Dismissal, Link
 from .notes import Annotation
 from .people import Organisation, Speaker, SpeakerAlias, SpeakerRole
 from .sources import Byline, Document, Publisher, Snapshot, TextBand
+from .suggestions import DismissedSuggestion
 from .topics import Topic
 
 __all__ = [
     "Annotation",
     "Byline",
     "Claim",
+    "DismissedSuggestion",
     "Dismissal",
     "Document",
     "Link",

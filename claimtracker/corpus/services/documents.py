@@ -40,6 +40,7 @@ def document_save(document, *, user=None):
         if old_text == document.text:
             return Counter()
         sign(document)
+        reanchor_dismissals(document)
         return reanchor_claims(document, user)
 
 
@@ -98,3 +99,14 @@ def sign_unsigned(batch_size=500):
                 sign(document)
         signed += len(batch)
     return signed
+
+
+def reanchor_dismissals(document):
+    """After a text edit: each dismissed suggestion follows its passage, or is dropped with it."""
+    for dismissed in document.dismissed_suggestions.all():
+        found = reanchor(document.text, dismissed.start, dismissed.end, dismissed.quote)
+        if found.outcome == ORPHANED or found.quote != dismissed.quote:
+            dismissed.delete()
+        elif (found.start, found.end) != (dismissed.start, dismissed.end):
+            dismissed.start, dismissed.end = found.start, found.end
+            dismissed.save(update_fields=["start", "end"])
