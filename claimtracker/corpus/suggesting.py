@@ -2,6 +2,7 @@
 they give matched to the corpus: speakers by name, alias or family name, the document's
 transcript turns, its issuing body, and a metric for each statistic. Reads only."""
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -98,7 +99,7 @@ def as_json(document, suggested):
                 "value": format(figure.value.normalize(), "f"),
                 "unit": figure.unit,
                 "qualifier": figure.qualifier,
-                "period": figure.period_label,
+                "period": period_of(figure.period_label, year_of(document)),
             }
             for figure in suggestion.figures
         ],
@@ -106,3 +107,57 @@ def as_json(document, suggested):
         "metric": suggested.metric_id or suggested.metric_name or None,
         "cue": suggestion.cue,
     }
+
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+RELATIVE_YEARS = {"this year": 0, "last year": -1, "a year earlier": -1}
+
+
+def prefill(document, start, end):
+    """What the claim form can fill in for a passage of the document: the speaker and the
+    metric of the suggestion it lies in, the date said ("on Friday" against the document's
+    date, else its date), and each figure's period with "last year" made a year."""
+    day = document.delivered_on or document.published_on
+    around = [
+        item
+        for item in suggestions_for(document)
+        if item.suggestion.start < end and start < item.suggestion.end
+    ]
+    best = max(around, key=lambda item: overlap(item.suggestion, start, end), default=None)
+    sentence = best.suggestion.quote if best else document.text[start:end]
+    return {
+        "speaker": {"id": best.speaker_id, "name": best.speaker_name} if best and best.speaker_id else None,
+        "metric": best.metric_name if best else "",
+        "unit": Metric.objects.filter(pk=best.metric_id).values_list("unit", flat=True).first() or ""
+        if best and best.metric_id
+        else "",
+        "said_on": said_on(sentence, day),
+        "year": day.year if day else None,
+    }
+
+
+def overlap(suggestion, start, end):
+    return min(end, suggestion.end) - max(start, suggestion.start)
+
+
+def said_on(sentence, day):
+    """The day "on Friday" means, the last such day up to the document's date; else its date."""
+    if day is None:
+        return None
+    match = re.search(r"\bon (" + "|".join(WEEKDAYS) + r")\b", sentence, re.IGNORECASE)
+    if match:
+        back = (day.weekday() - WEEKDAYS.index(match.group(1).lower())) % 7
+        return day - datetime.timedelta(days=back)
+    return day
+
+
+def period_of(label, year):
+    """ "last year" → "2021" against a document of 2022; other labels as they are."""
+    if label in RELATIVE_YEARS and year:
+        return str(year + RELATIVE_YEARS[label])
+    return label
+
+
+def year_of(document):
+    day = document.delivered_on or document.published_on
+    return day.year if day else None

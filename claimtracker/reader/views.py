@@ -18,7 +18,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from claimtracker.corpus import selectors
+from claimtracker.corpus import selectors, suggesting
 from claimtracker.corpus.models import (
     Annotation,
     Claim,
@@ -194,9 +194,38 @@ def metric_lookup(request):
 
 @json_endpoint("GET")
 def figures_in(request):
+    """The figures of a selected passage and a first guess at its kind; given the document
+    and the passage's place, also its speaker, metric, date said and the figures' periods."""
     text = params.text(request.GET.get("text"), 2000)
     figures = [payloads.figure(figure) for figure in parse_figures(text)]
-    return JsonResponse({"kind": guess_kind(text), "figures": figures})
+    answer = {"kind": guess_kind(text), "figures": figures}
+    place = passage_place(request)
+    if place:
+        document, start, end = place
+        found = suggesting.prefill(document, start, end)
+        for figure in figures:
+            figure["periodLabel"] = suggesting.period_of(figure["periodLabel"], found["year"])
+            figure["metric"] = found["metric"]
+            figure["unit"] = figure["unit"] or found["unit"]
+        said_on = found["said_on"]
+        answer.update(speaker=found["speaker"], saidOn=said_on.isoformat() if said_on else None)
+    return JsonResponse(answer)
+
+
+def passage_place(request):
+    """(document, start, end) a figures request names, if it names one that exists."""
+    try:
+        pk, start, end = (int(request.GET.get(name, "")) for name in ("document", "start", "end"))
+    except ValueError:
+        return None
+    document = (
+        Document.objects.filter(pk=pk)
+        .only("pk", "text", "kind", "issuer_id", "published_on", "delivered_on")
+        .first()
+    )
+    if document is None or not 0 <= start < end <= len(document.text):
+        return None
+    return document, start, end
 
 
 # --- Writing ------------------------------------------------------------

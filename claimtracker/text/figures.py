@@ -47,7 +47,10 @@ FIGURE = re.compile(
     re.IGNORECASE,
 )
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
-PERIOD = re.compile(r"^[\s)\]]*(?:in|for|since|by|as of|during)\s+((?:1[89]|20)\d\d)\b")
+PERIOD = re.compile(
+    r"^[\s)\]]*(?:(?:in|for|since|by|as of|during)\s+((?:1[89]|20)\d\d)\b"
+    r"|(last year|this year|a year earlier)\b)"  # made a year against the document's date
+)
 
 
 @dataclass(frozen=True)
@@ -121,7 +124,7 @@ def figure_from(match, after):
         unit=unit_of(match),
         qualifier=label_of(match["qualifier"], QUALIFIERS, "exact"),
         raw=match.group(0).strip(),
-        period_label=period.group(1) if period else "",
+        period_label=(period.group(1) or period.group(2)) if period else "",
     )
 
 

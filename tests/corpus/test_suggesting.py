@@ -1,6 +1,7 @@
 """Claim suggestions measured against the seed's own claims, and on a text they were not
 tuned on; `manage.py suggest_claims` prints them as JSON lines."""
 
+import datetime
 import io
 import json
 
@@ -9,7 +10,7 @@ from django.core.management import CommandError, call_command
 
 from claimtracker.corpus.models import Claim, Document
 from claimtracker.corpus.services.importing import document_import
-from claimtracker.corpus.suggesting import suggestions_for
+from claimtracker.corpus.suggesting import period_of, said_on, suggestions_for
 from tests.factories import MetricFactory, OrganisationFactory, SpeakerFactory
 from tests.importing import inputs
 
@@ -111,7 +112,8 @@ def test_suggest_claims_prints_json_lines(news_report):
         "quote": inputs.NEWS_PARAGRAPHS[0],
         "kind": "statistic",
         "figures": [
-            {"value": "1030000000", "unit": "", "qualifier": "exact", "period": ""},
+            # "last year" stays words: the document has no date to count from.
+            {"value": "1030000000", "unit": "", "qualifier": "exact", "period": "last year"},
             {"value": "564000000", "unit": "", "qualifier": "exact", "period": "2012"},
         ],
         "speaker": niu.pk,
@@ -121,3 +123,27 @@ def test_suggest_claims_prints_json_lines(news_report):
     assert [line["kind"] for line in lines] == ["statistic", "statistic", "statistic", "denial"]
     with pytest.raises(CommandError, match="No document with id 999999"):
         call_command("suggest_claims", "999999", stdout=io.StringIO())
+
+
+@pytest.mark.parametrize(
+    "sentence, published, said",
+    [
+        ("Niu told a news conference on Friday.", datetime.date(2022, 2, 26), datetime.date(2022, 2, 25)),
+        ("Niu told a news conference on Friday.", datetime.date(2022, 2, 25), datetime.date(2022, 2, 25)),
+        ("Niu said on Monday.", datetime.date(2022, 2, 26), datetime.date(2022, 2, 21)),
+        ("Niu said.", datetime.date(2022, 2, 26), datetime.date(2022, 2, 26)),
+        ("Niu said on Friday.", None, None),
+    ],
+)
+def test_the_date_said_is_the_weekday_named_up_to_the_documents_date(sentence, published, said):
+    assert said_on(sentence, published) == said
+
+
+def test_last_year_is_a_year_against_the_documents_date():
+    assert [period_of(label, 2022) for label in ("last year", "this year", "2012", "")] == [
+        "2021",
+        "2022",
+        "2012",
+        "",
+    ]
+    assert period_of("last year", None) == "last year"

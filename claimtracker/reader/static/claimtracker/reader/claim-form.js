@@ -67,15 +67,23 @@ export async function openClaimForm({ selector, card, rect }) {
   const showFigures = () => { figures.hidden = kind.value !== "statistic" && !figureRows.children.length; };
   kind.addEventListener("change", showFigures);
   (initial.figures || []).forEach((f) => figureRows.append(figureRow(f)));
-  wireSpeaker(speakerInput, speakerList, role, initial.role);
-  wireMetrics(metricList, figureRows);
   if (!editing) {
-    const { ok, data } = await request("/reader/figures/?text=" + encodeURIComponent(quote));
+    // What the passage and the text around it say: kind, figures with their periods and
+    // metric, who said it and when (the server reads the sentence the passage is in).
+    const place = "&document=" + config.documentId + "&start=" + selector.start + "&end=" + selector.end;
+    const { ok, data } = await request("/reader/figures/?text=" + encodeURIComponent(quote) + place);
     if (ok) {
       kind.value = data.kind;
       data.figures.forEach((f) => figureRows.append(figureRow(f)));
+      if (data.speaker && !speakerInput.dataset.id) {
+        speakerInput.value = data.speaker.name;
+        speakerInput.dataset.id = data.speaker.id; // known to wireSpeaker, which loads the roles
+      }
+      if (data.saidOn) saidOn.value = data.saidOn;
     }
   }
+  wireSpeaker(speakerInput, speakerList, role, initial.role);
+  wireMetrics(metricList, figureRows);
   showFigures();
 
   const values = () => ({
