@@ -57,6 +57,13 @@ class ReviewForm(forms.Form):
     url = forms.URLField(label="URL", max_length=1000, required=False, assume_scheme="https")
     language = forms.CharField(max_length=20, initial="en", help_text="BCP 47, e.g. en, zh-Hans")
     copy_of = forms.TypedChoiceField(label="A copy of", coerce=int, required=False, empty_value=None)
+    new_speakers = forms.MultipleChoiceField(
+        label="Speakers to record",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Names the transcript's turns give that are no recorded speaker or alias: "
+        "ticked ones are recorded as speakers with the document.",
+    )
     text = forms.CharField(
         strip=False,
         widget=forms.Textarea(attrs={"rows": 20}),
@@ -64,8 +71,11 @@ class ReviewForm(forms.Form):
         "Correct it now, before any claim is made.",
     )
 
-    def __init__(self, *args, near=(), **kwargs):
+    def __init__(self, *args, near=(), unmatched=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["new_speakers"].choices = [(name, name) for name in unmatched]
+        if not unmatched:
+            del self.fields["new_speakers"]
         self.fields["copy_of"].choices = [("", "Not a copy of a stored document")] + [
             (document.pk, f"#{document.pk} {document.title} ({share:.0%} alike)") for document, share in near
         ]
@@ -86,5 +96,6 @@ def review_initial(reading, token):
         "url": extracted.url,
         "language": extracted.language or "en",
         "copy_of": reading.near[0][0].pk if reading.near else None,
+        "new_speakers": [name for name, speaker in reading.turns if speaker is None],
         "text": extracted.text,
     }

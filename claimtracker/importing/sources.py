@@ -12,7 +12,9 @@ from django.conf import settings
 from django.utils import timezone
 
 from claimtracker.corpus.models import Document
+from claimtracker.corpus.selectors import speakers_named
 from claimtracker.corpus.services.importing import Original, duplicate_of, near_copies
+from claimtracker.text.turns import speaker_turns
 
 from .extracting import Extracted, ExtractionError, extract, normalised
 from .fetching import fetch
@@ -29,6 +31,11 @@ class Reading:
     original: Original | None = None
     duplicate: Document | None = None
     near: list = field(default_factory=list)  # [(document, similarity)]
+
+    @property
+    def turns(self):
+        """The transcript's speaker turns: labels matched to speakers, or names not yet recorded."""
+        return turns_in(self.extracted.text)
 
 
 def limit():
@@ -110,3 +117,12 @@ def first_words(text, words=12):
 def provenance(extracted):
     found = "; ".join(extracted.found)
     return f"Imported from {extracted.kind}" + (f" ({found})." if found else ".")
+
+
+def turns_in(text):
+    """[(name as labelled, speaker id or None)], once per name, in order of first turn."""
+    seen = {}
+    for turn in speaker_turns(text, speakers_named):
+        head = turn.label.split(",")[0].strip()
+        seen.setdefault(head, turn.speaker_id)
+    return list(seen.items())

@@ -23,6 +23,7 @@ from claimtracker.corpus.services.importing import (
 
 from .extracting import ExtractionError, normalised
 from .forms import ReadForm, ReviewForm, review_initial
+from .sources import turns_in
 
 ORIGINAL_KEPT_FOR = 6 * 3600  # seconds between reading a file and saving it
 
@@ -52,7 +53,8 @@ def review(request, reading):
     token = secrets.token_urlsafe(16)
     if reading.original:
         cache.set(original_key(token), reading.original, ORIGINAL_KEPT_FOR)
-    form = ReviewForm(initial=review_initial(reading, token), near=reading.near)
+    unmatched = [name for name, speaker in reading.turns if speaker is None]
+    form = ReviewForm(initial=review_initial(reading, token), near=reading.near, unmatched=unmatched)
     context = {"form": form, "reading": reading, "duplicate": reading.duplicate}
     return render(request, "importing/review.html", context)
 
@@ -60,7 +62,8 @@ def review(request, reading):
 def save(request):
     text = normalised(request.POST.get("text", ""))
     near = near_copies(text) if text.strip() else []
-    form = ReviewForm(request.POST, near=near)
+    unmatched = [name for name, speaker in turns_in(text) if speaker is None]
+    form = ReviewForm(request.POST, near=near, unmatched=unmatched)
     if not form.is_valid():
         return render(request, "importing/review.html", {"form": form}, status=400)
     try:
@@ -100,6 +103,7 @@ def saved(request, form, text):
         document,
         publisher=data["publisher"],
         byline=form.byline_names(),
+        speakers=data.get("new_speakers", []),
         original=original,
         user=request.user,
     )

@@ -241,3 +241,22 @@ def test_the_documents_admin_page_links_its_original(client, researcher, admin_c
     assert (
         f'<a href="{reverse("snapshot-download", args=[snapshot.pk])}">notes.txt</a>' in page.content.decode()
     )
+
+
+def test_a_transcripts_turns_are_matched_to_speakers_and_new_names_offered(client, researcher):
+    miao = SpeakerFactory(name="Miao Wei")
+    response = client.post(NEW, {"text": inputs.TRANSCRIPT, "read": "1"})
+    assert response.context["reading"].turns == [("Miao Wei", miao.pk), ("Reuters reporter", None)]
+    assert "Speaker turns: Miao Wei (recorded), Reuters reporter (new)." in response.content.decode()
+    values = reviewed(response)
+    assert values["new_speakers"] == ["Reuters reporter"]
+    saved = save(client, {**values, "new_speakers": ["Reuters reporter"]}, kind="transcript")
+    assert saved.status_code == 302, saved.content.decode()[-3000:]
+    assert sorted(Speaker.objects.values_list("name", flat=True)) == ["Miao Wei", "Reuters reporter"]
+    # An alias is a match: nothing new is offered.
+    Document.objects.all().delete()
+    Speaker.objects.get(name="Reuters reporter").delete()
+    SpeakerFactory(name="Reuters").aliases.create(name="Reuters reporter")
+    response = client.post(NEW, {"text": inputs.TRANSCRIPT, "read": "1"})
+    assert [speaker is not None for _, speaker in response.context["reading"].turns] == [True, True]
+    assert "new_speakers" not in response.context["form"].fields

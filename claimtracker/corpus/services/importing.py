@@ -58,10 +58,11 @@ def near_copies(text, limit=3):
     return sorted(found, key=lambda pair: -pair[1])[:limit]
 
 
-def document_import(document, *, publisher="", byline=(), original=None, user=None):
+def document_import(document, *, publisher="", byline=(), speakers=(), original=None, user=None):
     """Store an imported document (unsaved, its metadata set by the user), with its
-    publisher and byline (names as written, matched to records or created) and its
-    original. Refuses an exact or white-space copy of a stored text (DuplicateDocument)."""
+    publisher and byline (names as written, matched to records or created), the new
+    speakers its transcript turns name, and its original. Refuses an exact or white-space
+    copy of a stored text (DuplicateDocument)."""
     with transaction.atomic(), attributed_to(user):
         existing = duplicate_of(document.text)
         if existing:
@@ -71,6 +72,8 @@ def document_import(document, *, publisher="", byline=(), original=None, user=No
         if original and original.url and not document.accessed_on:
             document.accessed_on = original.fetched_at.date()  # the access date is the fetch date
         document_save(document, user=user)
+        for name in dict.fromkeys(speakers):
+            person_named(name)
         for position, name in enumerate(dict.fromkeys(byline), start=1):
             Byline.objects.create(document=document, person=person_named(name), position=position)
         if original:
