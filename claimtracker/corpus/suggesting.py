@@ -6,13 +6,15 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from claimtracker.text.suggestions import Person, suggest
+from django.db.models import Q
+
+from claimtracker.text.suggestions import Person, name_candidates, suggest
 from claimtracker.text.turns import speaker_turns
 
 from .models import Metric, Speaker
 from .selectors import speakers_named
 
-MAX_PEOPLE = 5000  # speakers a text is matched against; the most recently added beyond that are
+MAX_CANDIDATES = 20_000  # name candidates of one text looked up
 METRIC_STOP_WORDS = {"of", "the", "and", "a", "an", "number", "share", "rate", "total"}
 
 
@@ -25,8 +27,16 @@ class Suggested:
     metric_name: str
 
 
-def people():
-    speakers = Speaker.objects.prefetch_related("aliases").order_by("-pk")[:MAX_PEOPLE]
+def people(text, ids=()):
+    """The speakers the text may name — by a name or alias among its name candidates — and
+    those of `ids` (its turns, its issuer), with their aliases: a few indexed lookups,
+    however many speakers the corpus holds."""
+    candidates = sorted(name_candidates(text))[:MAX_CANDIDATES]
+    named = Q(pk__in=list(ids))
+    for at in range(0, len(candidates), 900):  # within SQLite's limit on parameters
+        chunk = candidates[at : at + 900]
+        named |= Q(name__in=chunk) | Q(aliases__name__in=chunk)
+    speakers = Speaker.objects.filter(named).distinct().prefetch_related("aliases")
     return [
         Person(
             id=speaker.pk,
@@ -39,21 +49,27 @@ def people():
     ]
 
 
-def issuer_voice(document, known):
+def issuer_voice_id(document):
     """The speaker who is the document's issuing body (a white paper's government), if recorded."""
     if not document.issuer_id:
         return None
-    voice = Speaker.objects.filter(organisation_id=document.issuer_id).order_by("pk").first()
-    return next((person for person in known if voice and person.id == voice.pk), None)
+    return (
+        Speaker.objects.filter(organisation_id=document.issuer_id)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
 
 
 def suggestions_for(document):
     """[Suggested] for the document's text, in order."""
-    known = people()
     turns = speaker_turns(document.text, speakers_named) if document.kind == "transcript" else []
-    metrics = list(Metric.objects.values_list("pk", "name"))
+    voice = issuer_voice_id(document)
+    known = people(document.text, {turn.speaker_id for turn in turns if turn.speaker_id} | {voice})
+    issuer = next((person for person in known if person.id == voice), None)
+    metrics = [(pk, name, metric_words(name)) for pk, name in Metric.objects.values_list("pk", "name")]
     found = []
-    for suggestion in suggest(document.text, known, turns, issuer_voice(document, known)):
+    for suggestion in suggest(document.text, known, turns, issuer):
         metric = metric_for(suggestion, metrics) if suggestion.kind == "statistic" else None
         speaker = suggestion.speaker
         found.append(
@@ -72,15 +88,18 @@ def stem(word):
     return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
 
+def metric_words(name):
+    """The words of a metric's name a sentence must use: those before "in …" (a place)."""
+    core = re.split(r"\s+in\s+", name.lower())[0]
+    return frozenset(stem(word) for word in re.findall(r"\w+", core)) - METRIC_STOP_WORDS
+
+
 def metric_for(suggestion, metrics):
-    """The metric whose name's words (before "in …", a place) all occur in the sentence;
-    the one with most such words."""
+    """The metric (pk, name, words) whose words all occur in the sentence; the one with most."""
     words = {stem(word) for word in suggestion.words}
     best, best_size = None, 0
-    for pk, name in metrics:
-        core = re.split(r"\s+in\s+", name.lower())[0]
-        needed = {stem(word) for word in re.findall(r"\w+", core)} - METRIC_STOP_WORDS
-        if needed and needed <= words and len(needed) > best_size:
+    for pk, name, needed in metrics:
+        if needed and len(needed) > best_size and needed <= words:
             best, best_size = (pk, name), len(needed)
     return best
 

@@ -95,6 +95,29 @@ class Suggestion:
     words: tuple = field(default=(), compare=False)  # the sentence's words, for matching metrics
 
 
+# Runs of capitalised words, with the small words of institutions' names between them.
+CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|the|for|on|de)\s+)?[A-Z][\w'’-]*)*")
+HAN_CUE = re.compile(r"说|表示|指出|介绍|称|透露")
+MAX_NAME_WORDS, MAX_HAN_NAME = 8, 20
+
+
+def name_candidates(text):
+    """Every string of the text that could be a name the suggestions look up: each span of
+    capitalised words (with "of", "and"… inside), and the Han strings just before "说",
+    "表示", "介绍"… So the records to match are fetched by these, not all of them."""
+    found = set()
+    for run in CAPITALISED_RUN.finditer(text):
+        words = run.group().split()
+        for first in range(len(words)):
+            for last in range(first, min(len(words), first + MAX_NAME_WORDS)):
+                if words[first][0].isupper() and words[last][0].isupper():
+                    found.add(" ".join(words[first : last + 1]))
+    for cue in HAN_CUE.finditer(text):
+        for length in range(2, MAX_HAN_NAME + 1):
+            found.add(text[max(0, cue.start() - length) : cue.start()])
+    return found
+
+
 def sentences(text):
     """(start, end) of each sentence, its surrounding white space left out."""
     spans, begin = [], 0

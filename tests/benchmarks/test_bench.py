@@ -116,3 +116,21 @@ def test_exports_are_timed_with_their_peak_memory():
     for run in runs.values():
         assert run["claims"] == 200 and run["claims_per_second"] > 0 and run["megabytes"] > 0
         assert run["peak_small_mb"] > 0 and run["peak_mb"] > 0
+
+
+@pytest.mark.django_db
+def test_imports_are_timed_with_the_suggestions_per_10_kb():
+    output = io.StringIO()
+    call_command(
+        "bench",
+        claims=100,
+        repeat=1,
+        pages=["claims"],
+        imports=12,
+        json=True,
+        stdout=output,
+        stderr=io.StringIO(),
+    )
+    run = json.loads(output.getvalue())["imports"]
+    assert (run["documents"], run["imported"], run["duplicates"], run["failed"]) == (12, 12, 0, 0)
+    assert run["documents_per_second"] > 0 and run["suggestion_ms_per_10kb"] > 0 and run["text_kb"] > 10

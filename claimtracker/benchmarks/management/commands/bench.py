@@ -9,6 +9,8 @@ from tqdm import tqdm
 from claimtracker.benchmarks import harness, report
 from claimtracker.benchmarks.exporting import measure_export
 from claimtracker.benchmarks.exporting import table as export_table
+from claimtracker.benchmarks.importing import measure_imports
+from claimtracker.benchmarks.importing import table as import_table
 from claimtracker.benchmarks.pages import PAGES
 from claimtracker.benchmarks.painting import measure_painting
 from claimtracker.corpus.models import Claim
@@ -46,13 +48,23 @@ class Command(BaseCommand):
         )
         parser.add_argument("--export-formats", nargs="+", choices=list(FORMATS), default=list(FORMATS))
         parser.add_argument(
+            "--imports",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Also import N generated news pages (HTML) as import_documents does, and report "
+            "documents per second and the claim suggestions' time per 10 KB of text.",
+        )
+        parser.add_argument(
             "--painted",
             action="store_true",
             help="Also time the reader until its highlights are painted, in Debian's Chromium "
             "(needs DEBUG=true or SECURE_SSL_REDIRECT off: it is served over plain HTTP).",
         )
 
-    def handle(self, *args, claims, seed, repeat, pages, json, painted, exports, export_formats, **options):
+    def handle(
+        self, *args, claims, seed, repeat, pages, json, painted, exports, export_formats, imports, **options
+    ):
         if repeat < 1:
             raise CommandError("--repeat must be at least 1.")
         present = Claim.objects.count()
@@ -74,10 +86,15 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         painting = measure_painting(PAGES["reader"].url(), repeat) if painted else None
         export_runs = [measure_export(name, exports) for name in export_formats] if exports else []
+        import_run = None
+        if imports:
+            with tqdm(total=imports, unit="document", file=sys.stderr, disable=None) as bar:
+                import_run = measure_imports(imports, seed=seed, progress=bar.update)
         if json:
             extra = {
                 "painting": painting.as_dict() if painting else None,
                 "exports": [run.as_dict() for run in export_runs],
+                "imports": import_run.as_dict() if import_run else None,
             }
             self.stdout.write(report.as_json(results, **extra, **context))
         else:
@@ -86,3 +103,5 @@ class Command(BaseCommand):
                 self.stdout.write(report.painting(painting))
             if export_runs:
                 self.stdout.write("\n" + export_table(export_runs))
+            if import_run:
+                self.stdout.write("\n" + import_table(import_run))

@@ -9,9 +9,9 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from claimtracker.corpus.models import Document
-from claimtracker.corpus.services.importing import DuplicateDocument, document_import
 from claimtracker.importing import sources
-from claimtracker.importing.extracting import EXTENSIONS, ExtractionError
+from claimtracker.importing.bulk import import_one
+from claimtracker.importing.extracting import EXTENSIONS
 
 
 class Command(BaseCommand):
@@ -39,31 +39,6 @@ class Command(BaseCommand):
         self.stdout.write(f"{len(inputs) - failed} of {len(inputs)} inputs imported or already stored.")
         if failed:
             raise CommandError(f"{failed} input{'s' if failed != 1 else ''} failed.", returncode=1)
-
-
-def import_one(name, read, kind):
-    """(the line to print, whether it went well)."""
-    try:
-        reading = read()
-        if reading.duplicate:
-            return f"{name}: duplicate of {reading.duplicate.pk}", True
-        copy_of = reading.near[0][0] if reading.near else None
-        document = sources.unsaved_document(reading.extracted, kind=kind, copy_of=copy_of)
-        document.full_clean(exclude=["content_hash", "loose_hash", "signature", "publisher", "copy_of"])
-        document = document_import(
-            document,
-            publisher=reading.extracted.site,
-            byline=reading.extracted.byline,
-            original=reading.original,
-        )
-    except DuplicateDocument as duplicate:
-        return f"{name}: duplicate of {duplicate.existing.pk}", True
-    except (ExtractionError, OSError) as error:
-        return f"{name}: failed: {error}", False
-    except Exception as error:  # a ValidationError's messages, or anything else: named, and the rest go on
-        return f"{name}: failed: {'; '.join(getattr(error, 'messages', [])) or error!r}", False
-    copy = f" (a copy of {copy_of.pk})" if copy_of else ""
-    return f"{name}: imported as {document.pk}{copy}", True
 
 
 def files_in(paths):
