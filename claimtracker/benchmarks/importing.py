@@ -34,7 +34,7 @@ def news_page(rng, serial):
     """One generated news page, as bytes."""
     speaker, outlet = rng.choice(SPEAKERS), rng.choice(OUTLETS)
     paragraphs = []
-    for _ in range(rng.randint(6, 14)):
+    for _ in range(rng.randint(20, 40)):  # 3–6 KB of text, as a news report has
         template = rng.choice(SENTENCES)
         paragraphs.append(
             template.format(

@@ -6,12 +6,10 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from django.db.models import Q
-
 from claimtracker.text.suggestions import Person, name_candidates, suggest
 from claimtracker.text.turns import speaker_turns
 
-from .models import Metric, Speaker
+from .models import Metric, Speaker, SpeakerAlias
 from .selectors import speakers_named
 
 MAX_CANDIDATES = 20_000  # name candidates of one text looked up
@@ -32,11 +30,12 @@ def people(text, ids=()):
     those of `ids` (its turns, its issuer), with their aliases: a few indexed lookups,
     however many speakers the corpus holds."""
     candidates = sorted(name_candidates(text))[:MAX_CANDIDATES]
-    named = Q(pk__in=list(ids))
+    found = {pk for pk in ids if pk}
     for at in range(0, len(candidates), 900):  # within SQLite's limit on parameters
         chunk = candidates[at : at + 900]
-        named |= Q(name__in=chunk) | Q(aliases__name__in=chunk)
-    speakers = Speaker.objects.filter(named).distinct().prefetch_related("aliases")
+        found.update(Speaker.objects.filter(name__in=chunk).values_list("pk", flat=True))
+        found.update(SpeakerAlias.objects.filter(name__in=chunk).values_list("speaker_id", flat=True))
+    speakers = Speaker.objects.filter(pk__in=found).prefetch_related("aliases") if found else []
     return [
         Person(
             id=speaker.pk,

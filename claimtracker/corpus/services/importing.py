@@ -6,6 +6,7 @@ import hashlib
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Count, Q
 
 from claimtracker.text.similarity import bands, signature, similarity
 
@@ -42,20 +43,30 @@ def duplicate_of(text):
     )
 
 
+CANDIDATES = 20  # the documents sharing most bands with a text, compared by signature
+
+
 def near_copies(text, limit=3):
-    """[(document, similarity)] of stored documents whose text is nearly this one, closest first."""
+    """[(document, similarity)] of stored documents whose text is nearly this one, closest first.
+    Candidates share a band of the signature (an index lookup per band); of those, the few
+    sharing most bands are compared whole, so that texts built alike cost no more."""
     mine = signature(text)
-    candidates = TextBand.objects.filter(band__in=range(len(bands(mine))), value__in=bands(mine)).values_list(
-        "document_id", "band", "value"
+    same_band = Q()
+    for band, value in enumerate(bands(mine)):
+        same_band |= Q(band=band, value=value)
+    candidates = (
+        TextBand.objects.filter(same_band)
+        .values("document_id")
+        .annotate(shared=Count("id"))
+        .order_by("-shared", "-document_id")[:CANDIDATES]
     )
-    wanted = set(enumerate(bands(mine)))
-    ids = {document_id for document_id, band, value in candidates if (band, value) in wanted}
+    ids = [row["document_id"] for row in candidates]
     found = [
         (document, similarity(mine, document.signature))
-        for document in Document.objects.filter(pk__in=ids).defer("text")
+        for document in Document.objects.filter(pk__in=ids).only("pk", "title", "signature")
     ]
     found = [(document, share) for document, share in found if share >= NEAR_COPY]
-    return sorted(found, key=lambda pair: -pair[1])[:limit]
+    return sorted(found, key=lambda pair: (-pair[1], pair[0].pk))[:limit]
 
 
 def document_import(document, *, publisher="", byline=(), speakers=(), original=None, user=None):
