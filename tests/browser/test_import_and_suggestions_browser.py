@@ -36,10 +36,11 @@ def test_paste_a_transcript_accept_two_suggestions_and_see_them_as_claims(signed
     page.get_by_role("heading", name="2 suggested claims").wait_for()
 
     claims = list(Claim.objects.filter(document=document).order_by("start"))
-    # The reporter's turn names no recorded speaker: the question is saved without one.
-    assert [(claim.kind, claim.speaker.name if claim.speaker else None) for claim in claims] == [
+    # The reporter's turn named no recorded speaker: the import offered it as a new one
+    # (ticked), so the question is the reporter's.
+    assert [(claim.kind, claim.speaker.name) for claim in claims] == [
         ("statistic", "Miao Wei"),
-        ("question", None),
+        ("question", "Reuters reporter"),
     ]
     assert highlighted_claims(page) == [claim.pk for claim in claims]
     page.get_by_role("link", name="Hide the suggestions").click()
