@@ -15,7 +15,6 @@ import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 
-KINDS = ("html", "pdf", "docx", "text")
 EXTENSIONS = {
     ".html": "html",
     ".htm": "html",

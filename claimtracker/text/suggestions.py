@@ -13,7 +13,7 @@ A suggestion is a first draft, checked by the researcher before anything is save
 import re
 from dataclasses import dataclass, field
 
-from .figures import Figure, parse_figures
+from .figures import parse_figures
 
 STATISTIC, COMMITMENT, DENIAL, ASSERTION, QUESTION = (
     "statistic",
@@ -292,10 +292,3 @@ def turn_at(turns, at):
             break
         current = turn
     return current
-
-
-def figure_values(suggestion):
-    return [figure.value for figure in suggestion.figures]
-
-
-__all__ = ["Figure", "Person", "Suggestion", "sentences", "suggest"]
