@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from claimtracker.corpus.models import Byline, Document, Publisher, Snapshot, Speaker
+from claimtracker.corpus.services.importing import DuplicateDocument, document_import
 from tests.factories import SpeakerFactory, UserFactory
 from tests.importing import inputs
 
@@ -260,3 +261,24 @@ def test_a_transcripts_turns_are_matched_to_speakers_and_new_names_offered(clien
     response = client.post(NEW, {"text": inputs.TRANSCRIPT, "read": "1"})
     assert [speaker is not None for _, speaker in response.context["reading"].turns] == [True, True]
     assert "new_speakers" not in response.context["form"].fields
+
+
+def test_the_same_text_saved_by_someone_else_a_moment_before_is_a_duplicate_not_an_error(monkeypatch):
+    """Two people import one page at once: both pass the duplicate check, one commits first;
+    the other gets the stored document, not an IntegrityError, and nothing of theirs stays."""
+    first = document_import(Document(title="First", kind="transcript", text=inputs.TRANSCRIPT))
+    calls = []
+
+    def checked_before_the_other_committed(text):
+        calls.append(text)
+        return first if len(calls) > 1 else None
+
+    monkeypatch.setattr(
+        "claimtracker.corpus.services.importing.duplicate_of", checked_before_the_other_committed
+    )
+    with pytest.raises(DuplicateDocument) as refused:
+        document_import(
+            Document(title="Second", kind="transcript", text=inputs.TRANSCRIPT), byline=["Miao Wei"]
+        )
+    assert refused.value.existing == first
+    assert (Document.objects.count(), Speaker.objects.count(), len(calls)) == (1, 0, 2)

@@ -5,7 +5,7 @@ text signature — so that a failure leaves nothing half-created."""
 import hashlib
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 
 from claimtracker.text.similarity import bands, signature, similarity
@@ -73,7 +73,19 @@ def document_import(document, *, publisher="", byline=(), speakers=(), original=
     """Store an imported document (unsaved, its metadata set by the user), with its
     publisher and byline (names as written, matched to records or created), the new
     speakers its transcript turns name, and its original. Refuses an exact or white-space
-    copy of a stored text (DuplicateDocument)."""
+    copy of a stored text (DuplicateDocument), also when the copy is saved a moment before
+    this one (two people importing the same page at once: the text's unique hash decides)."""
+    try:
+        return stored(document, publisher, byline, speakers, original, user)
+    except IntegrityError:
+        existing = duplicate_of(document.text)
+        if existing:
+            document.pk = None
+            raise DuplicateDocument(existing) from None
+        raise
+
+
+def stored(document, publisher, byline, speakers, original, user):
     with transaction.atomic(), attributed_to(user):
         existing = duplicate_of(document.text)
         if existing:
