@@ -56,11 +56,11 @@ def generate_corpus(claims, *, seed=1, progress=None):
             summary.rows[name] = summary.rows.get(name, 0) + len(rows)
         if progress:
             progress(batch)
-    loader.finish()
     # COPY sends no model signals: tell what derives from claims (caches, the search index).
     corpus_changed()
     claims_changed.send(
         sender=Claim, claim_ids=Claim.objects.filter(pk__gt=newest_before).values_list("pk", flat=True)
     )
+    loader.finish()  # last, so that the statistics include the search index
     summary.seconds = time.perf_counter() - started
     return summary

@@ -9,7 +9,7 @@ only has to split on spaces. SQLite: the same analysed text in an FTS5 table.
 
 from collections import defaultdict
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 
 from claimtracker.corpus.changes import claims_changed
@@ -31,10 +31,13 @@ ON CONFLICT (claim_id) DO UPDATE SET vector = EXCLUDED.vector
 
 
 def index_claims(claim_ids):
-    """(Re)index the claims with these ids, in batches; ids of deleted claims are dropped."""
+    """(Re)index the claims with these ids, in batches; ids of deleted claims are dropped.
+
+    Each batch is one transaction: outside one, SQLite commits (and syncs) every row."""
     ids = sorted(set(claim_ids))
     for start in range(0, len(ids), BATCH):
-        write(rows_for(ids[start : start + BATCH]))
+        with transaction.atomic():
+            write(rows_for(ids[start : start + BATCH]))
 
 
 def index_all(progress=None):
@@ -47,7 +50,8 @@ def index_all(progress=None):
         ids = list(Claim.objects.filter(pk__gt=last).order_by("pk").values_list("pk", flat=True)[:BATCH])
         if not ids:
             return
-        write(rows_for(ids))
+        with transaction.atomic():
+            write(rows_for(ids))
         last = ids[-1]
         if progress:
             progress(len(ids))

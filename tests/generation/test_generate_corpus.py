@@ -87,3 +87,33 @@ def test_no_history_is_recorded_for_generated_rows():
     generate()
     assert Claim.history.count() == 0
     assert Document.history.count() == 0
+
+
+@pytest.mark.django_db(transaction=True)  # autocommit, as the command runs: no test transaction around it
+def test_the_search_index_is_written_in_bulk_and_the_statistics_are_gathered():
+    """Outside a transaction SQLite commits every row on its own (400 claims a second);
+    every write of the index must sit in one, and the load must end with ANALYZE."""
+    from django.db import connection
+
+    index_writes, statements = [], []
+
+    def watch(execute, sql, params, many, context):
+        statements.append(sql.strip().split()[0].upper())
+        if "search_claim" in sql and sql.lstrip().upper().startswith(("INSERT", "DELETE")):
+            index_writes.append(connection.in_atomic_block)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(watch):
+        generate()
+    assert index_writes and all(index_writes)
+    assert len(index_writes) <= 2  # one batch: the upsert, or SQLite's delete and insert
+    assert statements[-1] in {"ANALYZE", "VACUUM"}
+    assert search_finds_generated_claims()
+
+
+def search_finds_generated_claims():
+    from claimtracker.search.queries import apply_search
+
+    quote = Claim.objects.order_by("pk").values_list("quote", flat=True).first()
+    word = max(quote.split(), key=len).strip(".,;:“”\"'()")
+    return apply_search(Claim.objects.all(), word).exists()
