@@ -1,6 +1,8 @@
 """Pages of a list that stay fast however deep: "next" follows a keyset cursor
-(the last row's date and id), so page 2,000 costs what page 2 costs; a jump
-to a page number uses OFFSET and is bounded."""
+(the last row's date and id), so page 2,000 costs what page 2 costs. A jump
+to a page number in date order finds the row before the page by OFFSET over
+the date index alone (date and id, no joins, no other columns) and then reads
+the page by its cursor; in other orders it uses OFFSET. Both are bounded."""
 
 import datetime
 from dataclasses import dataclass
@@ -61,6 +63,22 @@ def keyset_page(queryset, cursor, size):
 def page_number(raw):
     """The page number a ?page= asks for, or None if it is not one from 1 to MAX_OFFSET_PAGE."""
     return params.positive_int(raw, highest=MAX_OFFSET_PAGE)
+
+
+def jump_page(queryset, number, size):
+    """(rows, next cursor or None) of page `number` (from 1) in the newest-first order.
+
+    Skipping (number - 1) × size rows of the full query would also fetch and join them;
+    only the cursor of the last row skipped is read, from the date index."""
+    number = max(1, min(number, MAX_OFFSET_PAGE))
+    if number == 1:
+        return keyset_page(queryset, None, size)
+    skipped = (number - 1) * size
+    order = queryset.model._meta.ordering
+    last_skipped = queryset.order_by(*order).values_list("said_on", "pk")[skipped - 1 : skipped].first()
+    if last_skipped is None:
+        return [], None
+    return keyset_page(queryset, Cursor(*last_skipped), size)
 
 
 def offset_page(queryset, number, size):

@@ -109,8 +109,11 @@ def claim_list(request):
     cursor = paging.Cursor.decode(request.GET.get("after")) if request.GET.get("after") else None
     if request.GET.get("after") and cursor is None:
         problems.append("This “next page” link is broken; showing the first page.")
-    if sort == "date" and number is None:
-        claims, next_cursor = paging.keyset_page(rows, cursor, size)
+    if sort == "date":
+        if number is None:
+            claims, next_cursor = paging.keyset_page(rows, cursor, size)
+        else:
+            claims, next_cursor = paging.jump_page(rows, number, size)
         next_url = with_params(request.GET, after=next_cursor.encode()) if next_cursor else None
     else:
         claims, has_next = paging.offset_page(rows, number or 1, size)

@@ -199,6 +199,34 @@ def test_a_page_number_jump_and_the_speaker_sort(client, seed):
     assert [n for n in names if n] == sorted(n for n in names if n)
 
 
+def test_every_page_by_number_is_the_page_the_next_links_reach(client, seed):
+    """A jump finds the row before the page in the date index, then reads on by cursor:
+    the same claims as OFFSET would give, across the undated ones and past the end."""
+    order = expected(Claim.objects.all())
+    assert Claim.objects.filter(said_on=None).exists()
+    size = 25
+    for number in range(1, len(order) // size + 3):
+        response = client.get(reverse("claim-list"), {"per_page": size, "page": number})
+        shown = [claim.pk for claim in response.context["claims"]]
+        assert shown == order[(number - 1) * size : number * size], number
+        next_url = response.context["next_url"]
+        assert (next_url is not None) == (number * size < len(order)), number
+        if next_url:
+            following = client.get(reverse("claim-list") + next_url).context["claims"]
+            assert [claim.pk for claim in following] == order[number * size : (number + 1) * size]
+
+
+def test_a_jump_skips_rows_in_the_date_index_alone(client, seed, django_assert_max_num_queries):
+    """The rows skipped are read without joins or other columns (the index serves it)."""
+    with django_assert_max_num_queries(40) as captured:
+        client.get(reverse("claim-list"), {"per_page": 25, "page": 2})
+    skipping = [q["sql"] for q in captured.captured_queries if "OFFSET" in q["sql"].upper()]
+    assert len(skipping) == 1
+    assert "JOIN" not in skipping[0].upper()
+    columns = r'"corpus_claim"."said_on"( AS "said_on")?, "corpus_claim"."id"( AS "pk")?'
+    assert re.match(rf'SELECT {columns} FROM "corpus_claim" ORDER BY', skipping[0])
+
+
 def test_the_number_of_queries_does_not_grow_with_the_page_size(client, seed, django_assert_max_num_queries):
     counts = []
     for size in (25, 200):
