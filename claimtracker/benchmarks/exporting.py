@@ -1,4 +1,7 @@
-"""Export throughput and memory: each format over the first N claims.
+"""Export throughput and memory: each format over the claims of a filtered list
+— the newest N or a few more, by the date filter `said_from`, as the list's
+"Export these" link would send it —, so that the same set is exported
+in-process here and over HTTP (overhttp.py).
 
 Throughput is timed without tracing; memory is the peak of Python's
 allocations (tracemalloc) in a second run, at N and at N/10, so that an
@@ -9,6 +12,7 @@ import time
 import tracemalloc
 from dataclasses import dataclass
 
+from claimtracker.corpus.filters import ClaimFilter
 from claimtracker.corpus.models import Claim
 from claimtracker.exports.formats import export
 
@@ -32,9 +36,20 @@ class ExportRun:
         return {**self.__dict__, "claims_per_second": self.per_second}
 
 
-def first_claims(count):
-    last = Claim.objects.order_by("pk").values_list("pk", flat=True)[count - 1 : count].first()
-    return Claim.objects.filter(pk__lte=last) if last else Claim.objects.all()
+def newest_query(count):
+    """The list filter that selects the newest `count` claims (and the rest of their last day)."""
+    ordered = Claim.objects.order_by(*Claim._meta.ordering).values_list("said_on", flat=True)
+    day = ordered[count - 1 : count].first()
+    return {"said_from": day.isoformat()} if day else {}
+
+
+def filtered(query):
+    """The claims the list (and its export link) selects with `query`."""
+    return ClaimFilter(query, queryset=Claim.objects.all()).qs
+
+
+def newest_claims(count):
+    return filtered(newest_query(count))
 
 
 def drain(claims, name):
@@ -54,7 +69,7 @@ def peak_mb(claims, name):
 
 
 def measure_export(name, count):
-    claims = first_claims(count)
+    claims = newest_claims(count)
     started = time.perf_counter()
     size = drain(claims, name)
     seconds = time.perf_counter() - started
@@ -63,7 +78,7 @@ def measure_export(name, count):
         claims=claims.count(),
         seconds=seconds,
         megabytes=size / 2**20,
-        peak_small_mb=peak_mb(first_claims(max(1, count // 10)), name),
+        peak_small_mb=peak_mb(newest_claims(max(1, count // 10)), name),
         peak_mb=peak_mb(claims, name),
     )
 

@@ -129,18 +129,23 @@ def request_host():
     return "localhost"
 
 
-def bench_client():
-    """A test client logged in as the benchmark superuser (created if missing, without a password).
-
-    Requests are marked secure: with DEBUG off, SECURE_SSL_REDIRECT would
-    otherwise answer every request with a redirect to HTTPS.
-    """
+def bench_user():
+    """The benchmark superuser (created if missing, without a password)."""
     users = get_user_model().objects
     user = users.filter(username=BENCH_USERNAME).first()
     if user is None:
         user = users.create_superuser(BENCH_USERNAME, "bench@example.org", None)
+    return user
+
+
+def bench_client():
+    """A test client logged in as the benchmark superuser.
+
+    Requests are marked secure: with DEBUG off, SECURE_SSL_REDIRECT would
+    otherwise answer every request with a redirect to HTTPS.
+    """
     client = Client(HTTP_HOST=request_host())
-    client.force_login(user)
+    client.force_login(bench_user())
     return client
 
 

@@ -255,20 +255,23 @@ def restart_report(run):
 class Gunicorn:
     """gunicorn serving the site with `workers` workers on a free port, for the run."""
 
-    def __init__(self, workers, environment):
+    def __init__(self, workers, environment, timeout=60):
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
         command = [sys.executable, "-m", "gunicorn", "claimtracker.wsgi", "-b", f"127.0.0.1:{self.port}"]
-        command += ["-w", str(workers), "--timeout", "60"]
+        command += ["-w", str(workers), "--timeout", str(timeout)]
         self.process = subprocess.Popen(command, env=environment, stderr=subprocess.DEVNULL)
         self.base = f"http://127.0.0.1:{self.port}"
+        # As if behind an HTTPS proxy: with production settings, plain HTTP is redirected.
+        probe = urllib.request.Request(self.base + "/healthz", headers={"X-Forwarded-Proto": "https"})
         for _ in range(150):
             try:
-                urllib.request.urlopen(self.base + "/healthz", timeout=2).read()
+                urllib.request.urlopen(probe, timeout=2).read()
                 return
             except (urllib.error.URLError, OSError):
                 time.sleep(0.1)
+        self.stop()
         raise RuntimeError("gunicorn did not start")
 
     def stop(self):

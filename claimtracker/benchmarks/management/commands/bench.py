@@ -6,13 +6,14 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from tqdm import tqdm
 
-from claimtracker.benchmarks import harness, report
-from claimtracker.benchmarks.exporting import measure_export
+from claimtracker.benchmarks import harness, overhttp, report
+from claimtracker.benchmarks.exporting import measure_export, newest_query
 from claimtracker.benchmarks.exporting import table as export_table
 from claimtracker.benchmarks.importing import measure_imports
 from claimtracker.benchmarks.importing import table as import_table
 from claimtracker.benchmarks.pages import PAGES
 from claimtracker.benchmarks.painting import measure_painting
+from claimtracker.corpus.filters import ClaimFilter
 from claimtracker.corpus.models import Claim
 from claimtracker.exports.formats import FORMATS
 from claimtracker.generation.corpus import generate_corpus
@@ -56,15 +57,22 @@ class Command(BaseCommand):
             "documents per second and the claim suggestions' time per 10 KB of text.",
         )
         parser.add_argument(
+            "--http",
+            action="store_true",
+            help="Also time the pages (and --exports) over HTTP: gunicorn with production settings "
+            "(DEBUG off) on this database, started for the run.",
+        )
+        parser.add_argument(
+            "--workers", type=int, default=overhttp.WORKERS, help="gunicorn workers for --http (default 2)."
+        )
+        parser.add_argument(
             "--painted",
             action="store_true",
             help="Also time the reader until its highlights are painted, in Debian's Chromium "
             "(needs DEBUG=true or SECURE_SSL_REDIRECT off: it is served over plain HTTP).",
         )
 
-    def handle(
-        self, *args, claims, seed, repeat, pages, json, painted, exports, export_formats, imports, **options
-    ):
+    def handle(self, *args, claims, seed, repeat, pages, json, painted, exports, imports, **options):
         if repeat < 1:
             raise CommandError("--repeat must be at least 1.")
         present = Claim.objects.count()
@@ -85,7 +93,11 @@ class Command(BaseCommand):
         except harness.PageError as error:
             raise CommandError(str(error)) from error
         painting = measure_painting(PAGES["reader"].url(), repeat) if painted else None
-        export_runs = [measure_export(name, exports) for name in export_formats] if exports else []
+        formats = options["export_formats"] if exports else []
+        export_runs = [measure_export(name, exports) for name in formats]
+        http_pages, http_exports = [], []
+        if options["http"]:
+            http_pages, http_exports = self.over_http(pages, repeat, exports, formats, options["workers"])
         import_run = None
         if imports:
             with tqdm(total=imports, unit="document", file=sys.stderr, disable=None) as bar:
@@ -95,6 +107,8 @@ class Command(BaseCommand):
                 "painting": painting.as_dict() if painting else None,
                 "exports": [run.as_dict() for run in export_runs],
                 "imports": import_run.as_dict() if import_run else None,
+                "http": [result.as_dict() for result in http_pages],
+                "http_exports": [run.as_dict() for run in http_exports],
             }
             self.stdout.write(report.as_json(results, **extra, **context))
         else:
@@ -105,3 +119,21 @@ class Command(BaseCommand):
                 self.stdout.write("\n" + export_table(export_runs))
             if import_run:
                 self.stdout.write("\n" + import_table(import_run))
+            if http_pages:
+                self.stdout.write("\nOver HTTP (gunicorn, production settings):\n")
+                self.stdout.write(overhttp.pages_table(http_pages))
+            if http_exports:
+                self.stdout.write("\n" + overhttp.exports_table(http_exports))
+
+    def over_http(self, pages, repeat, exports, formats, workers):
+        site = overhttp.Site(workers)
+        try:
+            results = overhttp.measure_pages(site, [PAGES[name] for name in pages], repeat)
+            query = newest_query(exports) if exports else {}
+            count = exports and ClaimFilter(query, queryset=Claim.objects.all()).qs.count()
+            runs = [overhttp.measure_export(site, name, query, count) for name in formats]
+        except overhttp.PageError as error:
+            raise CommandError(str(error)) from error
+        finally:
+            site.stop()
+        return results, runs
