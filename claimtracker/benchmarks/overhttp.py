@@ -165,7 +165,8 @@ def pages_table(results):
 def exports_table(runs):
     lines = ["| format | filter | claims | seconds | claims/s | output MB |", "|---|---|---:|---:|---:|---:|"]
     lines += [
-        f"| {r.format} | `{r.query}` | {r.claims:,} | {r.seconds:.1f} | {r.per_second:,.0f} | {r.megabytes:.1f} |"
-        for r in runs
+        f"| {run.format} | `{run.query}` | {run.claims:,} | {run.seconds:.1f} "
+        f"| {run.per_second:,.0f} | {run.megabytes:.1f} |"
+        for run in runs
     ]
     return "\n".join(lines)
