@@ -2,12 +2,12 @@
 organisation, publisher, year.
 
 Counted exactly over the matching claims when there are few enough
-(`EXACT_UP_TO`); on PostgreSQL a larger set is counted over a fixed 1 % block
-sample of the claim table (`TABLESAMPLE SYSTEM … REPEATABLE`) and scaled, and
-every such count is marked as an estimate. Topic and organisation counts
-follow the filters they add: a topic counts the claims of its whole subtree,
-an organisation the claims made while the speaker held a role there (or by
-the organisation speaking as itself).
+(`EXACT_UP_TO`); a larger set is counted over the fixed sample of the claim
+table (corpus.counting: the same 10,000 claims whatever the size of the
+corpus) and scaled, and every such count is marked as an estimate. Topic and
+organisation counts follow the filters they add: a topic counts the claims
+of its whole subtree, an organisation the claims made while the speaker held
+a role there (or by the organisation speaking as itself).
 """
 
 from collections import Counter, defaultdict
@@ -22,7 +22,6 @@ from claimtracker.corpus.models import Claim, Organisation, Publisher, Speaker, 
 from claimtracker.corpus.models.people import held_on
 
 EXACT_UP_TO = 20_000
-SAMPLE_PERCENT = 1
 TOP = 10
 
 
@@ -42,22 +41,24 @@ class Facets:
 def summarise(matching):
     """(total, whether it is an estimate, Facets) of a filtered set of claims.
 
-    A set the planner expects to be small is fetched (its few columns) at
-    once, up to EXACT_UP_TO + 1 rows: when it is that small its size is
-    known without a count. Otherwise the total is counted or estimated
-    (corpus.counting) and the facets come from the block sample."""
-    connection = connections[matching.db]
-    if connection.vendor != "postgresql":
-        rows = fetch_rows(matching, sampled=False)
-        return len(rows), False, facets_of(matching, rows, scale=None)
-    estimate = counting.count(matching.order_by(), exact_below=0)[0]
-    if estimate <= 2 * EXACT_UP_TO:
+    A set that may be small (the planner expects it, or SQLite cannot tell) is
+    fetched — its few columns — up to EXACT_UP_TO + 1 rows: when it is that
+    small its size is known without a count. Otherwise the facets come from
+    the sample, and the total is counted exactly where that is cheap, or
+    else estimated from the sample too (the planner's estimate of a word
+    search is a guess)."""
+    hint = counting.estimate(matching.order_by())
+    if hint is None or hint <= 2 * EXACT_UP_TO:
         rows = list(fetch_query(matching)[: EXACT_UP_TO + 1])
         if len(rows) <= EXACT_UP_TO:
             return len(rows), False, facets_of(matching, rows, scale=None)
-    total, is_estimate = counting.count(matching.order_by())
-    rows = fetch_rows(matching, sampled=True)
-    return total, is_estimate, facets_of(matching, rows, scale=total / len(rows) if rows else 0.0)
+    sampled, in_sample, table_rows = counting.sample(matching.order_by())
+    rows = list(fetch_query(sampled))
+    total = counting.exact_within_limit(matching.order_by(), hint)
+    is_estimate = total is None
+    if is_estimate:
+        total = round_estimate(len(rows) * table_rows / in_sample)
+    return total, is_estimate, facets_of(sampled, rows, scale=total / len(rows) if rows else 0.0)
 
 
 def facets_of(matching, rows, scale):
@@ -87,20 +88,6 @@ COLUMNS = ("pk", "kind", "status", "speaker_id", "said_on", "document__publisher
 
 def fetch_query(matching):
     return matching.order_by().values_list(*COLUMNS)
-
-
-def fetch_rows(matching, sampled):
-    """(id, kind, status, speaker id, date, publisher id) of every match, or of a block sample of them."""
-    query = fetch_query(matching)
-    if not sampled:
-        return list(query)
-    sql, params = query.query.sql_with_params()
-    table = f'FROM "{Claim._meta.db_table}"'
-    # The outer FROM becomes a sample: 1 % of the table's pages, the same ones every time.
-    sql = sql.replace(table, f"{table} TABLESAMPLE SYSTEM ({SAMPLE_PERCENT:d}) REPEATABLE (1)", 1)
-    with connections[matching.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
 
 
 def round_estimate(number):
