@@ -158,7 +158,8 @@ def sqlite_ranks(using, terms, include_notes, ids):
             [json.dumps(ids)],
         )
         rows = [(pk, [(text or "").split() for text in texts]) for pk, *texts in cursor.fetchall()]
-    idf = {t: max(math.log((total - n + 0.5) / (n + 0.5)), 1e-6) for t, n in frequency.items()}
+    # FTS5's idf, at least 1e-6 (a term in more than half the rows would score below zero).
+    idf = {t: math.log(max((total - n + 0.5) / (n + 0.5), 1 + 1e-6)) for t, n in frequency.items()}
     average = [max(sum(len(r[1][c]) for r in rows) / len(rows), 1.0) for c in range(len(weights))]
     return {pk: bm25(columns, terms, idf, weights, average) for pk, columns in rows}
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from claimtracker.corpus.models import Annotation, Claim, SpeakerAlias
 from claimtracker.corpus.services import documents as document_services
 from claimtracker.search.analysis import tokens
-from claimtracker.search.queries import apply_search, highlight, snippet
+from claimtracker.search.queries import apply_search, highlight, ranked_newest, snippet
 from tests.factories import ClaimFactory, DocumentFactory, SpeakerFactory
 
 pytestmark = pytest.mark.django_db
@@ -158,3 +158,18 @@ def test_deleting_a_claim_with_notes_leaves_no_index_row_behind():
     claim.delete()  # committed at once: a dangling index row would break the foreign key here
     assert found("quiet") == []
     assert not ClaimSearch.objects.filter(claim_id=claim.pk).exists()
+
+
+def test_index_rows_of_claims_no_longer_there_do_not_break_the_ranking():
+    """Rows a flush or a partial restore left in SQLite's FTS table once made a word's
+    frequency exceed the claim count, and the ranking failed on the logarithm (a 500)."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("the FTS table is SQLite's")
+    claim = ClaimFactory(document=DocumentFactory(text="Security first."), quote_text="Security first.")
+    with connection.cursor() as cursor:
+        for rowid in range(10_000, 10_005):
+            cursor.execute("INSERT INTO search_claimfts(rowid, quote) VALUES (%s, %s)", [rowid, "security"])
+    matching = apply_search(Claim.objects.all(), "security")
+    assert [c.pk for c in ranked_newest(matching, "security", pool=100)] == [claim.pk]
