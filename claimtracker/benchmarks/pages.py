@@ -96,6 +96,11 @@ def claims_search_rare():
     return claim_list(f"q={rare_word()}")
 
 
+@page("claims-search-chinese", "search for a Chinese word (互联网), ranked")
+def claims_search_chinese():
+    return claim_list("q=互联网")
+
+
 def rare_word():
     """The given name of the speaker with the fewest claims: a word in few claims."""
     speaker = Speaker.objects.annotate(n=Count("claims")).filter(n__gt=0).order_by("n", "pk").first()

@@ -2,10 +2,13 @@
 formats that give one reference per work —, each chunk with what its format shows
 fetched in a few plain queries, so that memory does not grow with the export."""
 
+from array import array
 from collections import namedtuple
 
+from django.db import DEFAULT_DB_ALIAS
 from django.db.models import Prefetch, Q
 
+from claimtracker.corpus.counting import id_list
 from claimtracker.corpus.models import (
     Annotation,
     Byline,
@@ -104,19 +107,27 @@ def in_chunks(claims, needs, with_notes=True, by_work=False):
     """The claims, CHUNK at a time, in id order or (`by_work`) by document then id, each chunk
     with its people, and its topics and links attached (a few plain queries grouped in
     Python: Django's prefetch of them cost more than the export itself)."""
-    claims = prepared(claims).order_by(*(("document_id", "pk") if by_work else ("pk",)))
+    order = ("document_id", "pk") if by_work else ("pk",)
+    ids = selected_ids(claims, order)
+    every = prepared(claims.model.objects.using(claims.db).all()).order_by(*order)
     if needs != LINKED:
-        claims = claims.defer(*BOOKKEEPING)
-    people, after = People(), Q()
-    while batch := list(claims.filter(after)[:CHUNK]):
+        every = every.defer(*BOOKKEEPING)
+    people = People()
+    for start in range(0, len(ids), CHUNK):
+        batch = list(every.filter(pk__in=id_list(claims.db, list(ids[start : start + CHUNK]))))
         people.attach(batch)
         if needs != CITATION:
             attach(batch, needs, with_notes)
         yield batch
-        last = batch[-1]
-        after = Q(pk__gt=last.pk)
-        if by_work:
-            after = Q(document_id__gt=last.document_id) | Q(document_id=last.document_id, pk__gt=last.pk)
+
+
+def selected_ids(claims, order):
+    """The ids of `claims` in export order, read in one pass (4 bytes each): the chunks are
+    then read by id. Asking the filtered query for each chunk in turn made the database
+    find the set again forty times for 100,000 claims, a third of the export's time."""
+    ids = array("l")
+    ids.extend(claims.order_by(*order).values_list("pk", flat=True).iterator(chunk_size=20_000))
+    return ids
 
 
 def texts_of(batch):
@@ -137,11 +148,13 @@ def notes_of(ids, with_notes):
 def among(field, ids):
     """`field` is one of `ids`: as a range where the ids are dense (an export in id order
     over a wide filter), which spares building and sending thousands of parameters; the
-    few rows of other claims in the range are never looked up."""
+    few rows of other claims in the range are never looked up. Otherwise the ids go as
+    one parameter (an array, or JSON on SQLite): thousands of placeholders cost the
+    driver more to bind than the database to answer."""
     low, high = min(ids), max(ids)
     if len(ids) * 2 >= high - low + 1:
         return Q(**{f"{field}__gte": low, f"{field}__lte": high})
-    return Q(**{f"{field}__in": ids})
+    return Q(**{f"{field}__in": id_list(DEFAULT_DB_ALIAS, ids)})
 
 
 def attach(batch, needs, with_notes=True):

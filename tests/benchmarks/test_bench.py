@@ -114,7 +114,8 @@ def test_exports_are_timed_with_their_peak_memory():
     runs = {run["format"]: run for run in json.loads(output.getvalue())["exports"]}
     assert set(runs) == {"bibtex", "csv"}
     for run in runs.values():
-        assert run["claims"] == 200 and run["claims_per_second"] > 0 and run["megabytes"] > 0
+        # The newest 200 claims by the list's date filter, and the rest of their last day.
+        assert 200 <= run["claims"] < 300 and run["claims_per_second"] > 0 and run["megabytes"] > 0
         assert run["peak_small_mb"] > 0 and run["peak_mb"] > 0
 
 
