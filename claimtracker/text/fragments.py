@@ -12,7 +12,7 @@ The check runs on the stored text, the closest copy of the page there is.
 
 import re
 from bisect import bisect_right
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 
 EDGE_WORDS = 5  # a quote of more than twice as many words is named by its first and last ones
@@ -25,6 +25,11 @@ class Directive:
     end: str = ""
     prefix: str = ""
     suffix: str = ""
+
+    @property
+    def parts(self):
+        # dataclasses.astuple deep-copies field by field: a fifth of a CSV export's time.
+        return self.start, self.end, self.prefix, self.suffix
 
     def encode(self):
         parts = [f"{fragment_part(self.prefix)}-"] if self.prefix else []
@@ -54,14 +59,14 @@ def directive_for(text, start, end):
         candidates.append(Directive(" ".join(words[:EDGE_WORDS]), " ".join(words[-EDGE_WORDS:])))
     candidates.append(Directive(quote))
     for directive in candidates:
-        if flat_match(flat.text, *astuple(directive)) == wanted:
+        if flat_match(flat.text, *directive.parts) == wanted:
             return directive
     prefix, suffix = words_before(text, start), words_after(text, end)
     if not (prefix or suffix):
         return candidates[-1]
     candidates = [Directive(c.start, c.end, prefix, suffix) for c in candidates]
     for directive in candidates:
-        if flat_match(flat.text, *astuple(directive)) == wanted:
+        if flat_match(flat.text, *directive.parts) == wanted:
             return directive
     return candidates[-1]  # the most specific one, even where the stored text cannot tell
 
@@ -84,7 +89,7 @@ def first_match(text, directive):
     """(start, end) of what a browser would mark for `directive` in `text`, by the spec's search
     order, on text whose runs of white space count as one."""
     flat = flattened(text)
-    found = flat_match(flat.text, *(" ".join(part.split()) for part in astuple(directive)))
+    found = flat_match(flat.text, *(" ".join(part.split()) for part in directive.parts))
     return (flat.to_text(found[0]), flat.to_text(found[1])) if found else None
 
 
