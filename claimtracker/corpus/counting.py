@@ -16,7 +16,7 @@ import time
 from contextlib import contextmanager
 
 from django.db import connections, transaction
-from django.db.models import Max, Min, Q
+from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from django.db.utils import OperationalError
 
@@ -96,16 +96,23 @@ def sample(queryset):
     table rows / sample rows matches in the table."""
     model = queryset.model
     table_rows = estimate(model.objects.using(queryset.db).all())
-    bounds = model.objects.using(queryset.db).aggregate(low=Min("pk"), high=Max("pk"))
-    if not table_rows or table_rows <= SAMPLE_ROWS or bounds["low"] is None:
+    low, high = id_bounds(model.objects.using(queryset.db))
+    if not table_rows or table_rows <= SAMPLE_ROWS or low is None:
         return queryset, max(table_rows or 0, 1), max(table_rows or 0, 1)
-    low, span = bounds["low"], bounds["high"] - bounds["low"] + 1
+    span = high - low + 1
     run = max(1, round(SAMPLE_ROWS * span / table_rows / SAMPLE_RUNS))
     step = span / SAMPLE_RUNS
     ids = [low + int(number * step) + offset for number in range(SAMPLE_RUNS) for offset in range(run)]
     in_sample = Q(pk__in=id_list(queryset.db, ids))
     sampled = model.objects.using(queryset.db).filter(in_sample).count()
     return queryset.filter(in_sample), max(sampled, 1), table_rows
+
+
+def id_bounds(rows):
+    """(lowest id, highest id) of `rows`, each read from the end of the primary key's index
+    (SQLite reads that way only one min() or max() per query: both in one scanned the table)."""
+    ids = rows.order_by("pk").values_list("pk", flat=True)
+    return ids.first(), ids.reverse().first()
 
 
 def id_list(using, ids):

@@ -7,6 +7,7 @@ import uuid
 
 from django import forms
 from django.contrib import admin, messages
+from django.db.models import Exists, OuterRef
 
 from claimtracker.http import params
 from claimtracker.text import anchoring
@@ -55,10 +56,12 @@ class TopicFilter(admin.SimpleListFilter):
         topic = Topic.objects.filter(pk=pk).first() if pk else None
         if topic is None:
             return queryset
-        # The subtree first (a handful of ids), so the planner sees a plain IN list.
+        # The subtree first (a handful of ids), so the planner sees a plain IN list; tested
+        # claim by claim (EXISTS) as the page walks the date index: as an IN list of claims,
+        # SQLite first gathered the 400,000 claims of a broad topic (0.7 s at a million).
         subtree = list(Topic.objects.subtree(topic).values_list("pk", flat=True))
-        matching = Claim.topics.through.objects.filter(topic_id__in=subtree)
-        return queryset.filter(pk__in=matching.values("claim_id"))
+        tagged = Claim.topics.through.objects.filter(topic_id__in=subtree, claim_id=OuterRef("pk"))
+        return queryset.filter(Exists(tagged))
 
 
 class DocumentLanguageFilter(admin.SimpleListFilter):

@@ -1,20 +1,23 @@
 """A paginator that does not count a million rows on every page view.
 
-On PostgreSQL the planner's estimate comes first, since it costs a
-millisecond: the table size (`pg_class.reltuples`, kept current by
-autovacuum) when unfiltered, the row estimate of the query when filtered.
-Only where that estimate is small is the exact count run, and then under a
-short statement timeout, falling back to the estimate. So a page costs at
-most two cheap queries for its count, never a scan of a million rows.
-Estimates are marked as such on the page. SQLite always counts exactly.
+The count comes from `corpus.counting`: exact where that is cheap (within a
+short time limit, and on PostgreSQL only where the planner expects a small
+set), else an estimate — the planner's, or a fixed sample's — marked as such
+on the page. It is kept in the shared cache per corpus version and query, so
+only the first view of a filter after a change pays for it, in any worker.
 """
 
+import hashlib
+
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
 from claimtracker.corpus import counting
+from claimtracker.corpus.changes import corpus_version
 
 EXACT_BELOW = counting.EXACT_BELOW
+COUNT_SECONDS = 24 * 3600  # a new corpus version makes new keys; this only bounds the space
 
 
 class EstimatedCountPaginator(Paginator):
@@ -22,5 +25,11 @@ class EstimatedCountPaginator(Paginator):
 
     @cached_property
     def count(self):
-        total, self.is_estimate = counting.count(self.object_list, exact_below=EXACT_BELOW)
+        query = str(self.object_list.order_by().query)
+        key = f"admin:count:{corpus_version()}:{hashlib.sha256(query.encode()).hexdigest()[:32]}"
+        counted = cache.get(key)
+        if counted is None:
+            counted = counting.count(self.object_list, exact_below=EXACT_BELOW)
+            cache.set(key, counted, COUNT_SECONDS)
+        total, self.is_estimate = counted
         return total
