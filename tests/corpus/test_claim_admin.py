@@ -115,6 +115,18 @@ def test_the_topic_filter_includes_subtopics(admin_client):
     assert shown == [inside.pk]
 
 
+def test_the_language_filter_offers_the_documents_languages_and_follows_new_ones(admin_client):
+    ClaimFactory(document=DocumentFactory(language="en"))
+
+    def offered():
+        page = admin_client.get(reverse("admin:corpus_claim_changelist")).content.decode()
+        return {code for code in ("en", "zh-Hans") if f"?language={code}" in page}
+
+    assert offered() == {"en"}
+    DocumentFactory(language="zh-Hans")  # a new corpus version: the cached list is not reused
+    assert offered() == {"en", "zh-Hans"}
+
+
 def test_a_number_in_the_search_box_finds_that_claim(admin_client):
     wanted, _ = ClaimFactory(), ClaimFactory()
     response = admin_client.get(reverse("admin:corpus_claim_changelist"), {"q": str(wanted.pk)})

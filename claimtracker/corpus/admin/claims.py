@@ -7,11 +7,13 @@ import uuid
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef
 
 from claimtracker.http import params
 from claimtracker.text import anchoring
 
+from ..changes import corpus_version
 from ..models import Annotation, Claim, Document, Link, Metric, Statistic, Topic
 from ..models.sources import normalise_line_endings
 from ..services import claims as claim_services
@@ -20,7 +22,7 @@ from ..services import notes as note_services
 from ..services.editing import ClaimEdit, FigureEdit, Selector
 from .base import CorpusAdmin
 from .concurrency import ConcurrentEditForm
-from .pagination import EstimatedCountPaginator
+from .pagination import COUNT_SECONDS, EstimatedCountPaginator
 from .widgets import PreloadedFormSet, PreloadingAutocompleteMixin
 
 MERGED_FIELDS = ("speaker", "role", "attribution", "kind", "topics", "said_on", "summary", "status", "anchor")
@@ -69,7 +71,12 @@ class DocumentLanguageFilter(admin.SimpleListFilter):
     parameter_name = "language"
 
     def lookups(self, request, model_admin):
-        languages = Document.objects.order_by("language").values_list("language", flat=True).distinct()
+        # Reading them takes a pass over an index of every document: once per corpus version.
+        languages = cache.get_or_set(
+            f"admin:languages:{corpus_version()}",
+            lambda: list(Document.objects.order_by("language").values_list("language", flat=True).distinct()),
+            COUNT_SECONDS,
+        )
         return [(code, code) for code in languages]
 
     def queryset(self, request, queryset):
