@@ -77,7 +77,8 @@ class Site:
         connection = http.client.HTTPConnection(HOST, self.port, timeout=EXPORT_TIMEOUT)
         headers = {"Host": HOST, "Cookie": self.cookie, "X-Forwarded-Proto": "https"}
         started = time.perf_counter()
-        connection.request("GET", path, headers=headers)
+        # A URL goes out percent-encoded, as a browser sends it (互联网 in a page's query).
+        connection.request("GET", urllib.parse.quote(path, safe="/?&=%+:;,@!$'()*~"), headers=headers)
         response = connection.getresponse()
         size = 0
         while block := response.read(1 << 16):

@@ -24,7 +24,11 @@ def test_pages_and_an_export_over_http_with_production_settings(seed, monkeypatc
     monkeypatch.delenv("REDIS_URL", raising=False)
     site = overhttp.Site(workers=1)
     try:
-        results = overhttp.measure_pages(site, [PAGES["claims"], PAGES["claims-search-rare"]], repeat=2)
+        results = overhttp.measure_pages(
+            site,
+            [PAGES[name] for name in ("claims", "claims-search-rare", "claims-search-chinese")],
+            repeat=2,
+        )
         path = "/claims/export/?" + urlencode({**newest_query(20), "format": "csv"})
         _, size = site.get(path)
         body = site_body(site, path)
