@@ -268,3 +268,24 @@ def test_large_sets_get_sampled_facets_marked_as_estimates(client, seed, monkeyp
     assert response.context["summary"]["facets"].is_estimate
     assert facet(response, "Kind") == exact
     assert "≈" in response.content.decode()
+
+
+def test_large_totals_and_facet_counts_are_shown_with_grouped_digits(client, seed, monkeypatch):
+    from claimtracker.lists import views
+
+    real = views.summarise
+
+    def at_scale(matching):  # the seed's facets, as a corpus of millions would count them
+        _, _, facets = real(matching)
+        facets.is_estimate = True
+        for _, values in facets.groups.values():
+            for value in values:
+                value.count *= 10_000
+        return 1_234_567, True, facets
+
+    monkeypatch.setattr(views, "summarise", at_scale)
+    page = client.get(reverse("claim-list")).content.decode()
+    assert 'About <span id="claim-total">1,234,567</span> claims' in page
+    assert "Export these 1,234,567 (about) claims" in page
+    counts = re.findall(r'<span class="count">≈([\d,]+)</span>', page)
+    assert counts and all(re.fullmatch(r"\d{1,3}(,\d{3})+", count) for count in counts)
