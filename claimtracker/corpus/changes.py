@@ -3,6 +3,7 @@ derived from it (facet counts, list totals) are keyed by it and never served
 stale. Every save and delete of a corpus model bumps it (signals); bulk
 writes that bypass signals (COPY, bulk_update) call `corpus_changed()`."""
 
+import hashlib
 import time
 
 from django.core.cache import cache
@@ -23,6 +24,13 @@ def corpus_version():
         cache.add(VERSION_KEY, time.time_ns(), None)
         version = cache.get(VERSION_KEY)
     return version
+
+
+def versioned_key(name, *parts):
+    """A cache key for `name` and `parts` under the current corpus version: what is cached
+    under it is never served after a write, in any worker."""
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    return f"{name}:{corpus_version()}:{digest}"
 
 
 def corpus_changed(**_):

@@ -2,13 +2,11 @@
 counts, sorting, bounded pages. Bad parameters give a message and a usable
 page, never an error."""
 
-import hashlib
-
 from django.core.cache import cache
 from django.shortcuts import render
 
 from claimtracker.corpus import counting, paging
-from claimtracker.corpus.changes import corpus_version
+from claimtracker.corpus.changes import versioned_key
 from claimtracker.corpus.filters import ClaimFilter, DocumentFilter, SpeakerFilter, valid_filterset
 from claimtracker.corpus.models import Claim, Document, Speaker
 from claimtracker.corpus.permissions import may_see_notes
@@ -83,8 +81,7 @@ def cached_summary(matching, query, include_notes):
     """The total and the facets of a filtered set, cached per corpus version and filters
     (and whether notes were searched: readers not signed in search without them)."""
     filters = sorted((key, value) for key, value in query.lists() if key not in NAVIGATION)
-    digest = hashlib.sha256(repr((filters, include_notes)).encode()).hexdigest()[:32]
-    key = f"claims:summary:{corpus_version()}:{digest}"
+    key = versioned_key("claims:summary", filters, include_notes)
     summary = cache.get(key)
     if summary is None:
         total, is_estimate, facets = summarise(matching)

@@ -7,14 +7,11 @@ import uuid
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.cache import cache
-from django.db.models import Exists, OuterRef
 
 from claimtracker.http import params
 from claimtracker.text import anchoring
 
-from ..changes import corpus_version
-from ..models import Annotation, Claim, Document, Link, Metric, Statistic, Topic
+from ..models import Annotation, Claim, Document, Link, Metric, Statistic
 from ..models.sources import normalise_line_endings
 from ..services import claims as claim_services
 from ..services import links as link_services
@@ -22,7 +19,8 @@ from ..services import notes as note_services
 from ..services.editing import ClaimEdit, FigureEdit, Selector
 from .base import CorpusAdmin
 from .concurrency import ConcurrentEditForm
-from .pagination import COUNT_SECONDS, EstimatedCountPaginator
+from .filters import DocumentLanguageFilter, TopicFilter
+from .pagination import EstimatedCountPaginator
 from .widgets import PreloadedFormSet, PreloadingAutocompleteMixin
 
 MERGED_FIELDS = ("speaker", "role", "attribution", "kind", "topics", "said_on", "summary", "status", "anchor")
@@ -42,45 +40,6 @@ ROW_SERVICES = {
     (Link, "source"): (link_services.link_save, link_services.link_delete),
     (Annotation, "claim"): (note_services.note_save, note_services.note_delete),
 }
-
-
-class TopicFilter(admin.SimpleListFilter):
-    """A topic and everything below it."""
-
-    title = "topic (with subtopics)"
-    parameter_name = "topic"
-
-    def lookups(self, request, model_admin):
-        return [(topic.pk, "\u2003" * topic.depth + topic.name) for topic in Topic.objects.all()]
-
-    def queryset(self, request, queryset):
-        pk = params.positive_int(self.value())
-        topic = Topic.objects.filter(pk=pk).first() if pk else None
-        if topic is None:
-            return queryset
-        # The subtree first (a handful of ids), so the planner sees a plain IN list; tested
-        # claim by claim (EXISTS) as the page walks the date index: as an IN list of claims,
-        # SQLite first gathered the 400,000 claims of a broad topic (0.7 s at a million).
-        subtree = list(Topic.objects.subtree(topic).values_list("pk", flat=True))
-        tagged = Claim.topics.through.objects.filter(topic_id__in=subtree, claim_id=OuterRef("pk"))
-        return queryset.filter(Exists(tagged))
-
-
-class DocumentLanguageFilter(admin.SimpleListFilter):
-    title = "document language"
-    parameter_name = "language"
-
-    def lookups(self, request, model_admin):
-        # Reading them takes a pass over an index of every document: once per corpus version.
-        languages = cache.get_or_set(
-            f"admin:languages:{corpus_version()}",
-            lambda: list(Document.objects.order_by("language").values_list("language", flat=True).distinct()),
-            COUNT_SECONDS,
-        )
-        return [(code, code) for code in languages]
-
-    def queryset(self, request, queryset):
-        return queryset.filter(document__language=self.value()) if self.value() else queryset
 
 
 class ClaimForm(ConcurrentEditForm):

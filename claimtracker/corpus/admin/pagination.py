@@ -7,14 +7,12 @@ on the page. It is kept in the shared cache per corpus version and query, so
 only the first view of a filter after a change pays for it, in any worker.
 """
 
-import hashlib
-
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
 from claimtracker.corpus import counting
-from claimtracker.corpus.changes import corpus_version
+from claimtracker.corpus.changes import versioned_key
 
 EXACT_BELOW = counting.EXACT_BELOW
 COUNT_SECONDS = 24 * 3600  # a new corpus version makes new keys; this only bounds the space
@@ -25,8 +23,7 @@ class EstimatedCountPaginator(Paginator):
 
     @cached_property
     def count(self):
-        query = str(self.object_list.order_by().query)
-        key = f"admin:count:{corpus_version()}:{hashlib.sha256(query.encode()).hexdigest()[:32]}"
+        key = versioned_key("admin:count", str(self.object_list.order_by().query))
         counted = cache.get(key)
         if counted is None:
             counted = counting.count(self.object_list, exact_below=EXACT_BELOW)
