@@ -5,7 +5,7 @@ import datetime
 import factory
 
 from claimtracker.corpus import models
-from claimtracker.text import anchoring
+from claimtracker.text import anchoring, fragments
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -99,6 +99,13 @@ class ClaimFactory(factory.django.DjangoModelFactory):
     quote = factory.LazyAttribute(lambda c: c.quote_text)
     prefix = factory.LazyAttribute(lambda c: anchoring.context(c.document.text, c.start, c.end)[0])
     suffix = factory.LazyAttribute(lambda c: anchoring.context(c.document.text, c.start, c.end)[1])
+    anchor = models.Claim.Anchor.ANCHORED
+    # As corpus.services keeps it (an orphan has none).
+    fragment = factory.LazyAttribute(
+        lambda c: (
+            "" if c.anchor == "orphaned" else fragments.encoded_directive(c.document.text, c.start, c.end)
+        )
+    )
 
 
 class StatisticFactory(factory.django.DjangoModelFactory):

@@ -26,6 +26,9 @@ from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.db.migrations.recorder import MigrationRecorder
 
+from claimtracker.corpus.models import Claim
+from claimtracker.corpus.services.documents import fill_fragments
+
 FORMAT = "claimtracker-backup"
 VERSION = 1
 BATCH = 1000
@@ -114,7 +117,7 @@ def read_header(lines):
 def restore_backup(path, progress=None):
     """Replace the contents of every table the backup holds with its rows; returns {table: rows}."""
     by_table = {model._meta.db_table: model for model in models()}
-    counts = {}
+    counts, claim_columns = {}, []
     with gzip.open(path, "rt", encoding="utf-8") as source, transaction.atomic():
         lines = iter(source)
         read_header(lines)
@@ -129,6 +132,8 @@ def restore_backup(path, progress=None):
                     loader.flush()
                 loader = table_loader(by_table, item)
                 counts[loader.table] = 0
+                if loader.table == Claim._meta.db_table:
+                    claim_columns = item["columns"]
                 continue
             if loader is None:
                 raise BackupError("The backup's rows come before any table.")
@@ -141,6 +146,8 @@ def restore_backup(path, progress=None):
         if loader:
             loader.flush()
         reset_sequences(by_table.values())
+        if "fragment" not in claim_columns:  # a backup taken before claims kept their text fragment
+            fill_fragments(Claim.objects.all())
     return counts
 
 

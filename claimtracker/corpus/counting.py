@@ -118,7 +118,8 @@ def id_bounds(rows):
 def id_list(using, ids):
     """A subquery of these ids, sent as one parameter (not thousands)."""
     if connections[using].vendor == "postgresql":
-        return RawSQL("SELECT unnest(%s::integer[])", (ids,))
+        # As an array literal: psycopg dumps a list of ints element by element in Python.
+        return RawSQL("SELECT unnest(%s::integer[])", ("{" + ",".join(map(str, map(int, ids))) + "}",))
     return RawSQL("SELECT value FROM json_each(%s)", (json.dumps(ids),))
 
 

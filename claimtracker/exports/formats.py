@@ -96,21 +96,24 @@ def format_named(name):
 
 
 def records_of(claims, chosen, base_url, with_notes, progress):
-    """A Record per claim, chunk by chunk; each document's Work made once."""
+    """A Record per claim, chunk by chunk; for the formats that cite works, each document's
+    Work made once."""
     for batch in in_chunks(claims, chosen.needs, with_notes, by_work=chosen.per_work):
         texts, works = texts_of(batch), {}
         for claim in batch:
-            document = claim.document
-            if document.pk not in works:
-                works[document.pk] = work_of(document, document.bylines.all())
-            yield record(claim, works[document.pk], base_url, texts.get(document.pk))
+            document, work = claim.document, None
+            if chosen.per_work:
+                if document.pk not in works:
+                    works[document.pk] = work_of(document, document.bylines.all())
+                work = works[document.pk]
+            yield record(claim, base_url, texts.get(document.pk), work)
             if progress:
                 progress(1)
 
 
 def by_work(records):
     """(work, [records]) for each run of records of one document."""
-    for _, group in itertools.groupby(records, key=lambda record: record.work.document.pk):
+    for _, group in itertools.groupby(records, key=lambda record: record.document.pk):
         group = list(group)
         yield group[0].work, group
 

@@ -4,6 +4,7 @@ fetched in a few plain queries, so that memory does not grow with the export."""
 
 from array import array
 from collections import namedtuple
+from functools import partial
 
 from django.db import DEFAULT_DB_ALIAS
 from django.db.models import Prefetch, Q
@@ -44,6 +45,49 @@ class FigureRow(
         qualifier = "" if self.qualifier == "exact" else f"{Statistic.Qualifier(self.qualifier).label} "
         period = f" ({self.period_label})" if self.period_label else ""
         return f"{self.metric__name}: {qualifier}{self.display_value} {self.unit}".rstrip() + period
+
+
+CLAIM_COLUMNS = (
+    "id",
+    "document_id",
+    "start",
+    "end",
+    "quote",
+    "anchor",
+    "fragment",
+    "speaker_id",
+    "role_id",
+    "attribution",
+    "kind",
+    "said_on",
+    "summary",
+    "status",
+)
+DOCUMENT_COLUMNS = ("id", "title", "kind", "url", "published_on", "publisher_id", "publisher__name")
+
+
+class ClaimRow(namedtuple("ClaimRow", CLAIM_COLUMNS)):
+    """What the data formats read of a claim, as a plain row: a model instance costs more
+    to build than the row costs to fetch. Its document, people, topics, figures and links
+    are attached as attributes (a namedtuple subclass without __slots__ takes them)."""
+
+    Anchor = Claim.Anchor
+
+    @property
+    def pk(self):
+        return self.id
+
+
+class DocumentRow(namedtuple("DocumentRow", DOCUMENT_COLUMNS)):
+    """What the data formats read of a claim's document."""
+
+    @property
+    def pk(self):
+        return self.id
+
+    @property
+    def publisher(self):
+        return TopicName(self.publisher__name) if self.publisher_id else None
 
 
 class LinkRow(namedtuple("LinkRow", "source_id target_id relation note")):
@@ -109,16 +153,30 @@ def in_chunks(claims, needs, with_notes=True, by_work=False):
     Python: Django's prefetch of them cost more than the export itself)."""
     order = ("document_id", "pk") if by_work else ("pk",)
     ids = selected_ids(claims, order)
-    every = prepared(claims.model.objects.using(claims.db).all()).order_by(*order)
-    if needs != LINKED:
-        every = every.defer(*BOOKKEEPING)
+    every = claims.model.objects.using(claims.db).order_by(*order)
+    if needs == DATA:
+        read = partial(rows_among, every)
+    else:
+        every = prepared(every if needs == LINKED else every.defer(*BOOKKEEPING))
+        read = lambda chunk: list(every.filter(pk__in=chunk))  # noqa: E731
     people = People()
     for start in range(0, len(ids), CHUNK):
-        batch = list(every.filter(pk__in=id_list(claims.db, list(ids[start : start + CHUNK]))))
+        batch = read(id_list(claims.db, list(ids[start : start + CHUNK])))
         people.attach(batch)
         if needs != CITATION:
             attach(batch, needs, with_notes)
         yield batch
+
+
+def rows_among(claims, chunk):
+    """The claims of `chunk` (a subquery of ids) as ClaimRows, each with its DocumentRow."""
+    batch = [ClaimRow._make(row) for row in claims.filter(pk__in=chunk).values_list(*CLAIM_COLUMNS)]
+    ids = {claim.document_id for claim in batch}
+    documents = Document.objects.using(claims.db).filter(pk__in=id_list(claims.db, list(ids)))
+    by_id = {row[0]: DocumentRow._make(row) for row in documents.values_list(*DOCUMENT_COLUMNS)}
+    for claim in batch:
+        claim.document = by_id[claim.document_id]
+    return batch
 
 
 def selected_ids(claims, order):
@@ -131,8 +189,15 @@ def selected_ids(claims, order):
 
 
 def texts_of(batch):
-    """{document id: text} of the chunk's documents that have a URL (for text fragments)."""
-    ids = {claim.document_id for claim in batch if claim.document.url}
+    """{document id: text} of the chunk's documents with a URL and a claim whose text
+    fragment is not kept yet (records.Record.fragment_url): mostly none."""
+    ids = {
+        claim.document_id
+        for claim in batch
+        if claim.document.url and not claim.fragment and claim.anchor != Claim.Anchor.ORPHANED
+    }
+    if not ids:
+        return {}
     return dict(Document.objects.filter(pk__in=ids).values_list("pk", "text"))
 
 

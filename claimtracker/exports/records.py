@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from django.urls import reverse
 
-from claimtracker.text.fragments import fragment_url
+from claimtracker.text.fragments import fragment_url, url_with_directive
 
 from .works import Work
 
@@ -28,18 +28,15 @@ CLOSING_QUOTES = "”’\"'"
 @dataclass
 class Record:
     claim: object
-    work: Work
+    document: object
     base_url: str
     roles: list = field(default_factory=list)
-    text: str | None = None  # the document's text, for the text fragment (None: not loaded)
-
-    @property
-    def document(self):
-        return self.work.document
+    text: str | None = None  # the document's text, for a text fragment not kept (None: not loaded)
+    work: Work | None = None  # the document as a cited work (for the formats that cite works)
 
     @property
     def permalink(self):
-        return self.url_of(self.claim)
+        return self.base_url.rstrip("/") + path_template("claim").format(self.claim.pk)
 
     def url_of(self, thing):
         """The permalink of a claim or a document (their URL pattern resolved once, not per row)."""
@@ -68,9 +65,11 @@ class Record:
     @functools.cached_property
     def fragment_url(self):
         claim, url = self.claim, self.document.url
-        if not url or self.text is None or claim.anchor == claim.Anchor.ORPHANED:
+        if not url or claim.anchor == claim.Anchor.ORPHANED:
             return ""
-        return fragment_url(url, self.text, claim.start, claim.end)
+        if claim.fragment:
+            return url_with_directive(url, claim.fragment)
+        return "" if self.text is None else fragment_url(url, self.text, claim.start, claim.end)
 
 
 def as_sentence(quote):
@@ -100,7 +99,7 @@ def roles_held(claim):
     return [role for role in roles if role.is_held_on(claim.said_on)]
 
 
-def record(claim, work, base_url, text=None):
-    """The Record of a claim whose speaker and role are loaded, in its `work`."""
+def record(claim, base_url, text=None, work=None):
+    """The Record of a claim whose document, speaker and role are loaded, in its `work` if given."""
     roles = [role.title_with_organisation for role in roles_held(claim)]
-    return Record(claim=claim, work=work, base_url=base_url, roles=roles, text=text)
+    return Record(claim, claim.document, base_url, roles, text, work)

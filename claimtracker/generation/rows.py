@@ -14,7 +14,7 @@ import math
 import random
 from dataclasses import dataclass
 
-from claimtracker.text import anchoring
+from claimtracker.text import anchoring, fragments
 
 from . import text as composing
 from . import vocabulary as v
@@ -301,6 +301,8 @@ class CorpusRows:
         linker.start_document(tables["link"])
         for position, (claim, claim_id) in enumerate(zip(plan.claims, ids, strict=True)):
             prefix, suffix = anchoring.context(plan.text, claim.start, claim.end)
+            orphaned = claim.anchor == "orphaned"
+            fragment = "" if orphaned else fragments.encoded_directive(plan.text, claim.start, claim.end)
             tables["claim"].append(
                 (
                     claim_id,
@@ -311,6 +313,7 @@ class CorpusRows:
                     prefix,
                     suffix,
                     claim.anchor,
+                    fragment,
                     claim.speaker,
                     claim.role,
                     claim.attribution,

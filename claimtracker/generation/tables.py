@@ -40,6 +40,7 @@ FIELDS = {
         "prefix",
         "suffix",
         "anchor",
+        "fragment",
         "speaker_id",
         "role_id",
         "attribution",

@@ -46,7 +46,16 @@ class Directive:
 
 def fragment_url(url, text, start, end):
     """`url` with a text directive that marks text[start:end], and only it, on its first match."""
-    return f"{url.split('#', 1)[0]}#:~:text={directive_for(text, start, end).encode()}"
+    return url_with_directive(url, encoded_directive(text, start, end))
+
+
+def encoded_directive(text, start, end):
+    """The directive for text[start:end] as it goes in a URL (what a claim keeps: corpus.Claim.fragment)."""
+    return directive_for(text, start, end).encode()
+
+
+def url_with_directive(url, encoded):
+    return f"{url.split('#', 1)[0]}#:~:text={encoded}"
 
 
 def directive_for(text, start, end):

@@ -89,6 +89,30 @@ def test_a_file_that_is_not_a_backup_changes_nothing(tmp_path):
     assert every_row() == before
 
 
+def test_a_backup_taken_before_claims_kept_their_text_fragments_gets_them_on_restore(tmp_path):
+    make_a_history()
+    kept = dict(Claim.objects.values_list("pk", "fragment"))
+    path = tmp_path / "older.jsonl.gz"
+    quietly("backup", str(path))
+    lines, at = [], None  # the backup as an older version wrote it: no `fragment` column
+    for line in rows_of(path, header=True):
+        item = json.loads(line)
+        if isinstance(item, dict) and "columns" in item:
+            at = item["columns"].index("fragment") if item["table"] == "corpus_claim" else None
+            if at is not None:
+                del item["columns"][at]
+        elif isinstance(item, list) and at is not None:
+            del item[at]
+        lines.append(json.dumps(item))
+    with gzip.open(path, "wt") as file:
+        file.write("\n".join(lines) + "\n")
+
+    quietly("restore", str(path), "--replace")
+
+    assert dict(Claim.objects.values_list("pk", "fragment")) == kept
+    assert sum(1 for fragment in kept.values() if fragment) > 60
+
+
 def test_a_backup_taken_at_later_migrations_is_refused(tmp_path):
     make_a_history()
     path = tmp_path / "later.jsonl.gz"

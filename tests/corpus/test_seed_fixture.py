@@ -14,6 +14,7 @@ from django.core.management import call_command
 from claimtracker.corpus.models import Claim, Document, Link, Speaker, Statistic, Topic
 from claimtracker.corpus.models.sources import content_hash
 from claimtracker.text import anchoring
+from claimtracker.text.fragments import encoded_directive
 
 pytestmark = pytest.mark.django_db
 
@@ -118,3 +119,10 @@ def test_the_fixture_is_what_the_builder_writes():
     spec.loader.exec_module(builder)
     written = json.loads((ROOT / "fixtures" / "seed.json").read_text(encoding="utf-8"))
     assert json.loads(json.dumps(builder.build(SEEDS), ensure_ascii=False)) == written
+
+
+def test_the_seed_claims_keep_their_text_fragments(seed):
+    claims = Claim.objects.exclude(anchor=Claim.Anchor.ORPHANED).select_related("document")
+    assert claims.exists()
+    for claim in claims:
+        assert claim.fragment == encoded_directive(claim.document.text, claim.start, claim.end)

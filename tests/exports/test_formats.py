@@ -21,6 +21,7 @@ from pylatexenc.latex2text import LatexNodes2Text
 
 from claimtracker.corpus.models import Claim, Document, Publisher
 from claimtracker.exports.formats import FORMATS, export
+from claimtracker.text.fragments import fragment_url
 from tests.factories import ClaimFactory, DocumentFactory
 
 pytestmark = pytest.mark.django_db
@@ -169,6 +170,29 @@ def test_json_carries_figures_and_links_both_ways(seed):
     assert users_2015["figures"][0]["value"] == "668000000"
     relations = {link["relation"] for link in users_2015["links"]}
     assert {"updates", "updated by"} <= relations
+
+
+def test_the_data_formats_give_the_text_fragment_the_claim_keeps(tricky_claim):
+    Claim.objects.filter(pk=tricky_claim.pk).update(fragment="kept")  # not what the text would give
+    [row] = csv.DictReader(io.StringIO(exported(Claim.objects.all(), "csv")))
+    assert row["text_fragment_url"] == "https://example.org/a?b=1&c#:~:text=kept"
+    [item] = json.loads(exported(Claim.objects.all(), "json"))
+    assert item["text_fragment_url"] == row["text_fragment_url"]
+
+
+def test_a_claim_without_a_kept_text_fragment_has_it_made_from_the_text(tricky_claim):
+    claim, document = tricky_claim, tricky_claim.document
+    expected = fragment_url(document.url, document.text, claim.start, claim.end)
+    Claim.objects.filter(pk=claim.pk).update(fragment="")  # loaded by fixture, restored from an old backup
+    for name in ("csv", "json"):
+        assert expected in exported(Claim.objects.all(), name)
+    assert f"at the quote: {expected}" in exported(Claim.objects.all(), "ris")
+
+
+def test_an_orphaned_claim_has_no_text_fragment(tricky_claim):
+    Claim.objects.filter(pk=tricky_claim.pk).update(anchor=Claim.Anchor.ORPHANED)
+    [row] = csv.DictReader(io.StringIO(exported(Claim.objects.all(), "csv")))
+    assert row["text_fragment_url"] == "" and row["document_url"] == tricky_claim.document.url
 
 
 @pytest.mark.parametrize("name", list(FORMATS))

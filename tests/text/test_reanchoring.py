@@ -6,6 +6,7 @@ from django.urls import reverse
 from claimtracker.corpus.models import Claim
 from claimtracker.corpus.services import documents as document_services
 from claimtracker.text import anchoring
+from claimtracker.text.fragments import directive_for, encoded_directive
 from claimtracker.text.reanchoring import reanchor
 from tests.factories import ClaimFactory, DocumentFactory
 
@@ -121,6 +122,7 @@ def test_editing_a_document_in_the_admin_reanchors_its_claims_with_history(admin
     assert (moved.anchor, new_text[moved.start : moved.end]) == ("anchored", QUOTE)
     assert flagged.anchor == Claim.Anchor.REVIEW and new_text[flagged.start : flagged.end] == flagged.quote
     assert (orphan.anchor, orphan.quote) == ("orphaned", "564 million in 2012")
+    assert moved.fragment == encoded_directive(new_text, moved.start, moved.end) and orphan.fragment == ""
     assert moved.history.first().history_user.username == "admin"
     assert Claim.objects.filter(pk__in=[moved.pk, flagged.pk, orphan.pk]).count() == 3  # nothing deleted
 
@@ -133,3 +135,21 @@ def test_a_document_save_with_unchanged_text_touches_no_claim():
     document.title = "A new title"
     assert document_services.document_save(document) == {}
     assert claim.history.count() == before
+
+
+@pytest.mark.django_db
+def test_a_text_edit_renews_the_text_fragment_of_a_claim_it_leaves_in_place():
+    # Same length, so the claim keeps its offsets and context; but its words now also begin
+    # the sentence before it, so its text fragment needs the words before it to find it.
+    document = DocumentFactory(
+        text="Gamma said the rate rose sharply in May. Omega said the rate rose sharply in May."
+    )
+    claim = ClaimFactory(document=document, quote_text="Omega said the rate rose sharply in May")
+    assert directive_for(document.text, claim.start, claim.end).prefix == ""
+    version, rows = claim.version, claim.history.count()
+    document.text = document.text.replace("Gamma", "Omega")
+    assert document_services.document_save(document) == {"kept": 1}
+    claim.refresh_from_db()
+    assert directive_for(document.text, claim.start, claim.end).prefix.endswith("in May.")
+    assert claim.fragment == encoded_directive(document.text, claim.start, claim.end)
+    assert (claim.version, claim.history.count()) == (version, rows)  # not an edit of the claim

@@ -17,7 +17,7 @@ from .topics import Topic
 
 # Kept by name: a service writes a new claim's first history row itself, once its
 # topics are set, so that the row shows them (corpus.services.claims).
-CLAIM_HISTORY = HistoricalRecords(m2m_fields=["topics"], excluded_fields=["updated_at"])
+CLAIM_HISTORY = HistoricalRecords(m2m_fields=["topics"], excluded_fields=["updated_at", "fragment"])
 
 
 class ClaimQuerySet(models.QuerySet):
@@ -70,6 +70,10 @@ class Claim(models.Model):
     prefix = models.CharField(max_length=32, blank=True)
     suffix = models.CharField(max_length=32, blank=True)
     anchor = models.CharField(max_length=10, choices=Anchor, default=Anchor.ANCHORED)
+    # The text directive that scrolls the original page to the quote (text.fragments),
+    # kept with the anchor by corpus.services: it is checked against the whole text, a
+    # fifth of an export's time when computed there. Empty: not computed (exports do it).
+    fragment = models.TextField(blank=True, default="", db_default="", editable=False)
 
     speaker = models.ForeignKey(
         Speaker, null=True, blank=True, on_delete=models.PROTECT, related_name="claims"

@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
-from claimtracker.text import anchoring
+from claimtracker.text import anchoring, fragments
 
 from ..changes import corpus_changed
 from ..models import Claim, Document
@@ -140,6 +140,7 @@ def place(claim, selector, text):
         )
     claim.start, claim.end, claim.quote = selector.start, selector.end, selector.quote
     claim.prefix, claim.suffix, claim.anchor = prefix, suffix, Claim.Anchor.ANCHORED
+    claim.fragment = fragments.encoded_directive(text, claim.start, claim.end)
 
 
 def set_field(claim, name, value):

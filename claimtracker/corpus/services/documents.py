@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
+from claimtracker.text.fragments import encoded_directive
 from claimtracker.text.reanchoring import MOVED, ORPHANED, REVIEW, reanchor
 from claimtracker.text.similarity import bands, signature
 
@@ -15,7 +16,7 @@ from ..models.sources import loose_hash, normalise_line_endings
 from .recording import attributed_to
 
 ANCHOR_FIELDS = ("start", "end", "quote", "prefix", "suffix", "anchor")
-REANCHORED_FIELDS = [*ANCHOR_FIELDS, "version", "updated_at"]
+REANCHORED_FIELDS = [*ANCHOR_FIELDS, "fragment", "version", "updated_at"]
 
 
 def document_save(document, *, user=None):
@@ -45,23 +46,56 @@ def document_save(document, *, user=None):
 
 
 def reanchor_claims(document, user):
-    outcomes, changed, now = Counter(), [], timezone.now()
+    outcomes, changed, refreshed_only, now = Counter(), [], [], timezone.now()
     claims = document.claims.exclude(anchor=Claim.Anchor.ORPHANED).select_for_update().order_by("pk")
     for claim in claims:
         found = reanchor(document.text, claim.start, claim.end, claim.quote, claim.prefix, claim.suffix)
         outcomes[found.outcome] += 1
         anchor = {name: getattr(found, name) for name in ANCHOR_FIELDS}
         if anchor == {name: getattr(claim, name) for name in ANCHOR_FIELDS}:
-            continue  # kept, and the text around it too: nothing to write
+            # Kept, and the text around it too; the new text may still repeat its first
+            # words before it, which changes its text fragment (not a change of the claim).
+            refreshed = fragment_in(document.text, claim)
+            if refreshed != claim.fragment:
+                claim.fragment = refreshed
+                refreshed_only.append(claim)
+            continue
         for name, value in anchor.items():
             setattr(claim, name, value)
+        claim.fragment = fragment_in(document.text, claim)
         claim.updated_at, claim.version = now, claim.version + 1
         changed.append(claim)
+    if refreshed_only:
+        Claim.objects.bulk_update(refreshed_only, ["fragment"], batch_size=1000)
     if changed:
         bulk_update_with_history(changed, Claim, REANCHORED_FIELDS, default_user=user, batch_size=1000)
         corpus_changed()
         claims_changed.send(sender=Claim, claim_ids=[claim.pk for claim in changed])
     return outcomes
+
+
+def fragment_in(text, claim):
+    """The claim's text fragment directive in `text` ("" for an orphan: it has no passage)."""
+    if claim.anchor == Claim.Anchor.ORPHANED:
+        return ""
+    return encoded_directive(text, claim.start, claim.end)
+
+
+def fill_fragments(claims, batch_size=2000):
+    """Compute the text fragment of each of `claims` that has none (loaded by fixture,
+    restored from an older backup), in id order; returns how many."""
+    filled, last = 0, 0
+    pending = claims.filter(fragment="").exclude(anchor=Claim.Anchor.ORPHANED).order_by("pk")
+    while batch := list(
+        pending.filter(pk__gt=last).only("pk", "document_id", "start", "end", "anchor")[:batch_size]
+    ):
+        texts = dict(Document.objects.filter(pk__in={c.document_id for c in batch}).values_list("pk", "text"))
+        for claim in batch:
+            claim.fragment = fragment_in(texts[claim.document_id], claim)
+        with transaction.atomic():
+            Claim.objects.bulk_update(batch, ["fragment"])
+        filled, last = filled + len(batch), batch[-1].pk
+    return filled
 
 
 def reanchoring_message(outcomes):
