@@ -12,7 +12,7 @@ from collections import defaultdict
 from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 
-from claimtracker.corpus.changes import claims_changed
+from claimtracker.corpus.changes import claims_changed, corpus_changed
 from claimtracker.corpus.models import Annotation, Claim, Speaker, SpeakerAlias
 
 from .analysis import analysed
@@ -21,12 +21,13 @@ BATCH = 5_000
 FTS_TABLE = "search_claimfts"
 
 UPSERT = """
-INSERT INTO search_claimsearch (claim_id, vector)
+INSERT INTO search_claimsearch (claim_id, vector, said_on)
 SELECT id, setweight(to_tsvector('simple', quote), 'A') || setweight(to_tsvector('simple', summary), 'B')
-        || setweight(to_tsvector('simple', speaker), 'C') || setweight(to_tsvector('simple', notes), 'D')
-FROM unnest(%s::integer[], %s::text[], %s::text[], %s::text[], %s::text[])
-    AS t(id, quote, summary, speaker, notes)
-ON CONFLICT (claim_id) DO UPDATE SET vector = EXCLUDED.vector
+        || setweight(to_tsvector('simple', speaker), 'C') || setweight(to_tsvector('simple', notes), 'D'),
+    said_on
+FROM unnest(%s::integer[], %s::text[], %s::text[], %s::text[], %s::text[], %s::date[])
+    AS t(id, quote, summary, speaker, notes, said_on)
+ON CONFLICT (claim_id) DO UPDATE SET vector = EXCLUDED.vector, said_on = EXCLUDED.said_on
 """
 
 
@@ -41,7 +42,8 @@ def index_claims(claim_ids):
 
 
 def index_all(progress=None):
-    """Rebuild the whole index, batch by batch in id order; `progress(n)` after each batch."""
+    """Rebuild the whole index, batch by batch in id order; `progress(n)` after each batch.
+    What was read from the index before (queries.memo) is not served after."""
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {FTS_TABLE}")
@@ -49,6 +51,7 @@ def index_all(progress=None):
     while True:
         ids = list(Claim.objects.filter(pk__gt=last).order_by("pk").values_list("pk", flat=True)[:BATCH])
         if not ids:
+            corpus_changed()
             return
         with transaction.atomic():
             write(rows_for(ids))
@@ -58,10 +61,12 @@ def index_all(progress=None):
 
 
 def rows_for(ids):
-    """(id, quote, summary, speaker's names, notes) of each claim, analysed."""
-    claims = list(Claim.objects.filter(pk__in=ids).values_list("pk", "quote", "summary", "speaker_id"))
+    """(id, quote, summary, speaker's names, notes, date said) of each claim, the texts analysed."""
+    claims = list(
+        Claim.objects.filter(pk__in=ids).values_list("pk", "quote", "summary", "speaker_id", "said_on")
+    )
     names = defaultdict(list)
-    speaker_ids = {speaker for *_, speaker in claims if speaker}
+    speaker_ids = {speaker for _, _, _, speaker, _ in claims if speaker}
     for pk, name in Speaker.objects.filter(pk__in=speaker_ids).values_list("pk", "name"):
         names[pk].append(name)
     for pk, name in SpeakerAlias.objects.filter(speaker__in=speaker_ids).values_list("speaker_id", "name"):
@@ -76,8 +81,9 @@ def rows_for(ids):
             analysed(summary),
             analysed(" ".join(names[speaker])),
             analysed(" ".join(notes[pk])),
+            said_on,
         )
-        for pk, quote, summary, speaker in claims
+        for pk, quote, summary, speaker, said_on in claims
     ]
 
 
@@ -90,7 +96,8 @@ def write(rows):
         else:
             cursor.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [(row[0],) for row in rows])
             columns = "rowid, quote, summary, speaker, notes"
-            cursor.executemany(f"INSERT INTO {FTS_TABLE} ({columns}) VALUES (%s, %s, %s, %s, %s)", rows)
+            texts = [row[:5] for row in rows]  # the texts only: SQLite walks the claims' date index
+            cursor.executemany(f"INSERT INTO {FTS_TABLE} ({columns}) VALUES (%s, %s, %s, %s, %s)", texts)
 
 
 def unindex(claim_id):

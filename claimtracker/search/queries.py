@@ -10,19 +10,30 @@ The plan follows how many claims really match, not the planner's guess
 (PostgreSQL guesses the same for every prefix query, about an eighth of the
 table). The index is asked first for up to FEW + 1 matches: when there are no
 more than FEW, the list is narrowed to those ids, so every plan, count and
-facet after it is exact and cheap; when there are more, the search stays a
-condition that the newest-first walk of the date index checks row by row,
-which finds a page quickly because matches are then dense.
+facet after it is exact and cheap, and the newest of them (the pool that is
+ranked) are known from the dates the index keeps beside the words. When there
+are more, the search stays a condition: a common word's matches are dense along
+the date index, so walking it finds a page at once; a word of middling
+frequency is read from a window of the newest claims instead (PostgreSQL ANDs
+the word's bitmap with the date index's), which costs what the window holds,
+not every claim the walk would pass.
 """
 
 import json
 import math
 import re
+from array import array
+from collections import OrderedDict
+from datetime import date
+from typing import NamedTuple
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connections
 from django.db.models import F, FloatField, Func, IntegerField, Value
 from django.db.models.expressions import RawSQL
+
+from claimtracker.corpus.changes import corpus_version
+from claimtracker.corpus.counting import id_list
 
 from .analysis import CJK, is_cjk, tokens
 from .models import ClaimSearch
@@ -50,45 +61,108 @@ def apply_search(queryset, query, include_notes=True):
 
 def postgresql_search(queryset, terms, include_notes=True):
     tsquery = postgresql_query(terms, include_notes)
-    ids = postgresql_few(queryset.db, tsquery)
+    ids = matches_of(queryset.db, tsquery).ids
     if ids is None:
         narrowed = queryset.filter(search_entry__vector=tsquery)
     else:
-        narrowed = queryset.filter(pk__in=RawSQL("SELECT unnest(%s::integer[])", (ids,)))
+        narrowed = queryset.filter(pk__in=id_list(queryset.db, ids))
     return narrowed.annotate(search_rank=postgresql_rank(tsquery))
 
 
-def postgresql_few(using, tsquery):
-    """The ids of the claims matching `tsquery` if there are at most FEW, else None.
+class Matches(NamedTuple):
+    ids: array | None  # all the matches, newest first, if at most FEW (8 bytes each)
+    estimate: float  # how many claims match, about (exact when `ids` are given)
+    rows: int  # rows of the index table, about
 
-    The GIN index is read as a bitmap whatever the LIMIT, so a word in most claims
+
+MEMO_SIZE = 16
+memo = OrderedDict()  # (database, tsquery, corpus version) -> Matches, in this process
+
+
+def matches_of(using, tsquery):
+    """What the index says of `tsquery`, kept per corpus version: the list asks again to
+    rank the newest, and its next pages ask once more."""
+    sql, params = (
+        ClaimSearch.objects.filter(vector=tsquery).values_list("pk", "said_on").query.sql_with_params()
+    )
+    key = (using, sql, tuple(params), corpus_version())
+    if key not in memo:
+        memo[key] = probe(using, sql, params)
+        while len(memo) > MEMO_SIZE:
+            memo.popitem(last=False)
+    return memo[key]
+
+
+def probe(using, sql, params):
+    """The GIN index is read as a bitmap whatever the LIMIT, so a word in most claims
     would cost a pass over its whole posting list: a fixed-size sample of the index
-    table tells a common word first, for what one page costs at any size of corpus."""
-    sql, params = ClaimSearch.objects.filter(vector=tsquery).values("pk").query.sql_with_params()
+    table tells a common word first, for what one page costs at any size of corpus.
+    The few are sorted here: asked to sort them, PostgreSQL may walk the date index
+    row by row, which for a rare word is the whole table."""
     with connections[using].cursor() as cursor:
-        if sampled_share(cursor, sql, params) > 2 * FEW:
-            return None
+        estimate, rows = sampled_count(cursor, sql, params)
+        if estimate > 2 * FEW:
+            return Matches(None, estimate, rows)
         cursor.execute(f"{sql} LIMIT {FEW + 1:d}", params)
-        ids = [row[0] for row in cursor.fetchall()]
-    return ids if len(ids) <= FEW else None
+        found = cursor.fetchall()
+    if len(found) > FEW:
+        return Matches(None, max(estimate, len(found)), rows)
+    return Matches(newest_first(found), len(found), rows)
+
+
+def newest_first(rows):
+    """The ids of (id, date) rows in the lists' order: newest first, undated last, then by id."""
+    rows.sort(key=lambda row: (row[1] is not None, row[1] or date.min, row[0]), reverse=True)
+    return array("q", (pk for pk, _ in rows))
 
 
 SAMPLE_ROWS = 10_000
 
 
-def sampled_share(cursor, sql, params):
-    """About how many rows of the index table `sql` selects, from a sample of SAMPLE_ROWS rows."""
+def sampled_count(cursor, sql, params):
+    """(about how many rows of the index table `sql` selects, from a sample of SAMPLE_ROWS
+    rows; about how many rows the table has)."""
     table = ClaimSearch._meta.db_table
     cursor.execute("SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass", [table])
     rows = max(cursor.fetchone()[0], 1)
     if rows <= 2 * FEW:
-        return 0  # a small table: the probe itself is cheap
+        return 0, rows  # a small table: the probe itself is cheap
     percent = min(100, 100 * SAMPLE_ROWS / rows)
     sampled = sql.replace(
         f'FROM "{table}"', f'FROM "{table}" TABLESAMPLE SYSTEM ({percent:f}) REPEATABLE (1)', 1
     )
     cursor.execute(f"SELECT count(*) FROM ({sampled}) AS sample", params)
-    return cursor.fetchone()[0] * 100 / percent
+    return cursor.fetchone()[0] * 100 / percent, rows
+
+
+# Reading a word's matches from the GIN index costs about a sixth of what checking one
+# claim costs on a walk down the date index (measured: 0.4 µs a posting, 2.5 µs a claim).
+POSTING_PER_WALKED = 1 / 6
+
+
+def newest_window(using, tsquery, matches, pool):
+    """The newest matches, newest first — at least `pool` of them, as the sample reckons —,
+    or None where walking the date index costs less (a common word: its matches are
+    dense there). The word's bitmap is ANDed with the date index's for a window of the
+    newest claims sized from the word's share: PostgreSQL then reads only the matches
+    in the window, not every claim the walk would have checked."""
+    share = matches.estimate / matches.rows
+    if share <= 0 or matches.estimate * POSTING_PER_WALKED > pool / share:
+        return None
+    width = int(1.5 * pool / share)
+    if width >= matches.rows:
+        return None
+    newest = F("said_on").desc(nulls_last=True), F("claim_id").desc()
+    edge = (
+        ClaimSearch.objects.using(using)
+        .order_by(*newest)
+        .values_list("said_on", flat=True)[width - 1 : width]
+    )
+    edge = edge.first()
+    if edge is None:
+        return None
+    window = ClaimSearch.objects.using(using).filter(vector=tsquery, said_on__gte=edge)
+    return newest_first(list(window.values_list("pk", "said_on")))
 
 
 def postgresql_query(terms, include_notes=True):
@@ -113,7 +187,15 @@ def ranked_newest(matching, query, pool, include_notes=True):
     newest = matching.order_by(*matching.model._meta.ordering).values("pk")[:pool]
     claims = matching.model.objects.filter(pk__in=newest)
     if connections[matching.db].vendor == "postgresql":
-        return claims.annotate(search_rank=postgresql_rank(postgresql_query(tokens(query), include_notes)))
+        tsquery = postgresql_query(tokens(query), include_notes)
+        matches = matches_of(matching.db, tsquery)
+        ordered = matches.ids or newest_window(matching.db, tsquery, matches, pool)
+        # The newest known: only the list's filters are checked, in that order. A window
+        # that the filters leave short of the pool gives way to the walk.
+        found = first_among(matching, ordered, pool) if ordered else []
+        if matches.ids is not None or len(found) == pool:
+            claims = matching.model.objects.filter(pk__in=id_list(matching.db, found))
+        return claims.annotate(search_rank=postgresql_rank(tsquery))
     # FTS5 ranks a row fast only while listing all of a query's matches (a second for a
     # common word), and asked for given rows it expands the query again for each (minutes):
     # the pool's analysed text is read by rowid and scored here, as bm25 does.
@@ -121,6 +203,19 @@ def ranked_newest(matching, query, pool, include_notes=True):
     ranks = sqlite_ranks(matching.db, tokens(query), include_notes, ids)
     pool = matching.model.objects.filter(pk__in=RawSQL("SELECT value FROM json_each(%s)", (json.dumps(ids),)))
     return pool.annotate(search_rank=rank_table(matching.model._meta.db_table, ranks))
+
+
+def first_among(matching, ids, count):
+    """The first `count` of `ids` that are in `matching`, checked a window at a time (the
+    first is all an unfiltered search needs): ordering all of them by date in the database
+    looked up every one in the claims table (70 ms for 18,000)."""
+    found, start, window = [], 0, count
+    while start < len(ids) and len(found) < count:
+        chunk = ids[start : start + window]
+        kept = set(matching.filter(pk__in=id_list(matching.db, chunk)).values_list("pk", flat=True))
+        found += [pk for pk in chunk if pk in kept]
+        start, window = start + window, window * 2
+    return found[:count]
 
 
 def rank_table(table, ranks):
