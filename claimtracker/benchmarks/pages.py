@@ -91,6 +91,11 @@ def claims_search_common():
     return claim_list("q=internet")
 
 
+@page("claims-search-middling", "search for a word in 1 claim in 20 (governance), ranked")
+def claims_search_middling():
+    return claim_list("q=governance")
+
+
 @page("claims-search-rare", "search for a rare word, ranked")
 def claims_search_rare():
     return claim_list(f"q={rare_word()}")

@@ -182,20 +182,14 @@ def ranked_newest(matching, query, pool, include_notes=True):
     """The newest `pool` claims of `matching` (a searched queryset), ranked.
 
     Ranking every match of a common word (400,000 of a million claims) costs
-    half a second; the newest matches are found along the date index, and
-    only they are ranked, without matching the query a second time."""
-    newest = matching.order_by(*matching.model._meta.ordering).values("pk")[:pool]
-    claims = matching.model.objects.filter(pk__in=newest)
+    half a second; only the newest matches are ranked, without matching the
+    query a second time."""
+    newest = matching.order_by(*matching.model._meta.ordering).values("pk")[:pool]  # the walk
     if connections[matching.db].vendor == "postgresql":
         tsquery = postgresql_query(tokens(query), include_notes)
-        matches = matches_of(matching.db, tsquery)
-        ordered = matches.ids or newest_window(matching.db, tsquery, matches, pool)
-        # The newest known: only the list's filters are checked, in that order. A window
-        # that the filters leave short of the pool gives way to the walk.
-        found = first_among(matching, ordered, pool) if ordered else []
-        if matches.ids is not None or len(found) == pool:
-            claims = matching.model.objects.filter(pk__in=id_list(matching.db, found))
-        return claims.annotate(search_rank=postgresql_rank(tsquery))
+        known = known_newest(matching, tsquery, pool)
+        chosen = newest if known is None else id_list(matching.db, known)
+        return matching.model.objects.filter(pk__in=chosen).annotate(search_rank=postgresql_rank(tsquery))
     # FTS5 ranks a row fast only while listing all of a query's matches (a second for a
     # common word), and asked for given rows it expands the query again for each (minutes):
     # the pool's analysed text is read by rowid and scored here, as bm25 does.
@@ -203,6 +197,18 @@ def ranked_newest(matching, query, pool, include_notes=True):
     ranks = sqlite_ranks(matching.db, tokens(query), include_notes, ids)
     pool = matching.model.objects.filter(pk__in=RawSQL("SELECT value FROM json_each(%s)", (json.dumps(ids),)))
     return pool.annotate(search_rank=rank_table(matching.model._meta.db_table, ranks))
+
+
+def known_newest(matching, tsquery, pool):
+    """The ids of the newest `pool` claims of `matching`, from the few matches or a window
+    of the newest, only the list's filters checked; None where the date index must be
+    walked (a common word, or a window that the filters leave short of the pool)."""
+    matches = matches_of(matching.db, tsquery)
+    if matches.ids is not None:
+        return first_among(matching, matches.ids, pool)
+    window = newest_window(matching.db, tsquery, matches, pool)
+    found = first_among(matching, window, pool) if window else []
+    return found if len(found) == pool else None
 
 
 def first_among(matching, ids, count):
