@@ -150,15 +150,15 @@ BOOKKEEPING = ("created_at", "updated_at", "verdict_at", "created_by", "version"
 def in_chunks(claims, needs, with_notes=True, by_work=False):
     """The claims, CHUNK at a time, in id order or (`by_work`) by document then id, each chunk
     with its people, and its topics and links attached (a few plain queries grouped in
-    Python: Django's prefetch of them cost more than the export itself)."""
+    Python: Django's prefetch of them cost more than the export itself). The data formats
+    get ClaimRows, the others model instances (the citations read much of the model)."""
     order = ("document_id", "pk") if by_work else ("pk",)
     ids = selected_ids(claims, order)
     every = claims.model.objects.using(claims.db).order_by(*order)
     if needs == DATA:
         read = partial(rows_among, every)
     else:
-        every = prepared(every if needs == LINKED else every.defer(*BOOKKEEPING))
-        read = lambda chunk: list(every.filter(pk__in=chunk))  # noqa: E731
+        read = partial(instances_among, prepared(every if needs == LINKED else every.defer(*BOOKKEEPING)))
     people = People()
     for start in range(0, len(ids), CHUNK):
         batch = read(id_list(claims.db, list(ids[start : start + CHUNK])))
@@ -166,6 +166,10 @@ def in_chunks(claims, needs, with_notes=True, by_work=False):
         if needs != CITATION:
             attach(batch, needs, with_notes)
         yield batch
+
+
+def instances_among(claims, chunk):
+    return list(claims.filter(pk__in=chunk))
 
 
 def rows_among(claims, chunk):
