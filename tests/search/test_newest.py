@@ -1,6 +1,7 @@
 """The relevance pool of a search is the newest matches of the filtered list, however
 they are found: by the few matches' ids, by a window of the newest claims (PostgreSQL,
-a word of middling frequency), or by walking the date index."""
+a word of middling frequency), by walking the index table's date index (PostgreSQL, a
+common word), or by walking the claims' date index."""
 
 import datetime
 import io
@@ -71,6 +72,31 @@ def test_a_word_of_middling_frequency_is_found_in_a_window_of_the_newest_claims(
     assert pool == newest(claims, "internet")
     window = [q["sql"] for q in captured.captured_queries if '"search_claimsearch"."said_on" >=' in q["sql"]]
     assert window  # the window was read; where the filters left it short, the walk followed
+
+
+@postgresql_only
+@pytest.mark.parametrize("claims", FILTERS, ids=["all", "statistics", "unverified"])
+def test_a_common_word_is_walked_down_the_index_tables_own_dates(generated, claims, monkeypatch):
+    monkeypatch.setattr(queries, "FEW", 50)  # "internet" is then one of the many
+    monkeypatch.setattr(queries, "POSTING_PER_WALKED", 1e9)  # and dense enough to walk
+    with CaptureQueriesContext(connection) as captured:
+        pool = pool_of(claims, "internet")
+    assert pool == newest(claims, "internet")
+    sql = [q["sql"] for q in captured.captured_queries]
+    walks = [q for q in sql if "@@" in q and 'ORDER BY "search_claimsearch"."said_on" DESC' in q]
+    assert walks  # walked there first; where the filters left it short, the claims' walk followed
+
+
+@postgresql_only
+def test_the_forced_walk_leaves_the_planner_as_it_was(generated):
+    tsquery = queries.postgresql_query(["internet"])
+    walked = queries.walked_newest("default", tsquery, 10)
+    expected = newest(Claim.objects.all(), "internet", 10)
+    in_order = Claim.objects.order_by(*Claim._meta.ordering).values_list("pk", flat=True)
+    assert list(walked) == [pk for pk in in_order if pk in expected]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('enable_bitmapscan'), current_setting('enable_sort')")
+        assert cursor.fetchone() == ("on", "on")
 
 
 @postgresql_only
