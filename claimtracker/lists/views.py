@@ -13,7 +13,8 @@ from claimtracker.corpus.permissions import may_see_notes
 from claimtracker.exports.views import export_links
 from claimtracker.http import params
 from claimtracker.http.limits import limited
-from claimtracker.search.queries import ranked_newest, snippet
+from claimtracker.search.marking import snippet
+from claimtracker.search.queries import ranked_newest
 
 from .facets import summarise
 

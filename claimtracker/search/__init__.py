@@ -1,1 +1,2 @@
-"""Full-text search over claims: the index (indexing.py), queries and highlighting (queries.py)."""
+"""Full-text search over claims: the index (indexing.py), queries (queries.py) and
+the matches marked for display (marking.py)."""

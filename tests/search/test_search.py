@@ -8,7 +8,8 @@ from django.urls import reverse
 from claimtracker.corpus.models import Annotation, Claim, SpeakerAlias
 from claimtracker.corpus.services import documents as document_services
 from claimtracker.search.analysis import tokens
-from claimtracker.search.queries import apply_search, highlight, ranked_newest, snippet
+from claimtracker.search.marking import highlight, snippet
+from claimtracker.search.queries import apply_search, ranked_newest
 from tests.factories import ClaimFactory, DocumentFactory, SpeakerFactory
 
 pytestmark = pytest.mark.django_db
