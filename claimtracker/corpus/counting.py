@@ -70,13 +70,32 @@ def exact_within_limit(queryset, hint=None, exact_below=EXACT_BELOW):
 
 
 @contextmanager
+def local_settings(using, settings):
+    """PostgreSQL `settings` for the statements inside, then put back: SET LOCAL alone would
+    keep them for the rest of an enclosing transaction. Where a statement fails, rolling
+    back to the savepoint puts them back."""
+    with transaction.atomic(using=using), connections[using].cursor() as cursor:
+        before = set_local(cursor, settings)
+        yield
+        set_local(cursor, before)
+
+
+def set_local(cursor, settings):
+    """Set `settings` for the rest of this transaction; returns the values they replace."""
+    names = list(settings)
+    calls = ", ".join("current_setting(%s), set_config(%s, %s, true)" for _ in names)
+    cursor.execute(f"SELECT {calls}", [value for name in names for value in (name, name, settings[name])])
+    row = cursor.fetchone()
+    return {name: row[2 * index] for index, name in enumerate(names)}
+
+
+@contextmanager
 def time_limit(using, milliseconds=None):
     """Statements inside are cut short (OperationalError) after `milliseconds` (COUNT_TIMEOUT_MS)."""
     milliseconds = COUNT_TIMEOUT_MS if milliseconds is None else milliseconds
     connection = connections[using]
     if connection.vendor == "postgresql":
-        with transaction.atomic(using=using), connection.cursor() as cursor:
-            cursor.execute(f"SET LOCAL statement_timeout = {int(milliseconds)}")
+        with local_settings(using, {"statement_timeout": str(int(milliseconds))}):
             yield
         return
     connection.ensure_connection()

@@ -1,5 +1,5 @@
 """Searching claims: filter a queryset to the claims matching every word of a
-query, ranked; and mark the matches in a text for display.
+query, ranked (marking the matches in a text for display is in marking.py).
 
 Each word of a query is analysed as the index was (analysis.py). A Latin
 word matches as a prefix ("user" finds "users"); Chinese matches by its
@@ -23,21 +23,20 @@ not every claim the walk would pass.
 
 import json
 import math
-import re
 from array import array
 from collections import OrderedDict
 from datetime import date
 from typing import NamedTuple
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db import connections, transaction
+from django.db import connections
 from django.db.models import F, FloatField, Func, IntegerField, Value
 from django.db.models.expressions import RawSQL
 
 from claimtracker.corpus.changes import corpus_version
-from claimtracker.corpus.counting import id_list
+from claimtracker.corpus.counting import id_list, local_settings
 
-from .analysis import CJK, is_cjk, tokens
+from .analysis import is_cjk, tokens
 from .models import ClaimSearch
 
 FTS_TABLE = "search_claimfts"
@@ -232,21 +231,8 @@ def walked_newest(using, tsquery, count):
         .order_by(F("said_on").desc(nulls_last=True), F("claim_id").desc())
         .values_list("pk", flat=True)[:count]
     )
-    with transaction.atomic(using=using), connections[using].cursor() as cursor:
-        before = planner_settings(cursor, WALK_ONLY)
-        try:
-            return array("q", newest)
-        finally:
-            planner_settings(cursor, before)
-
-
-def planner_settings(cursor, settings):
-    """Set the planner's `settings` for the rest of this transaction; returns the ones replaced."""
-    names = list(settings)
-    calls = ", ".join("current_setting(%s), set_config(%s, %s, true)" for _ in names)
-    cursor.execute(f"SELECT {calls}", [value for name in names for value in (name, name, settings[name])])
-    row = cursor.fetchone()
-    return {name: row[2 * index] for index, name in enumerate(names)}
+    with local_settings(using, WALK_ONLY):
+        return array("q", newest)
 
 
 def first_among(matching, ids, count):
@@ -356,47 +342,3 @@ def sqlite_rank(queryset, match):
         f'AND rowid = "{table}"."id"',
         [match],
     )
-
-
-# --- Showing the matches -------------------------------------------------------
-
-
-def match_spans(text, query):
-    """(start, end) of every match of `query`'s words in `text`, merged and in order."""
-    spans = []
-    for word in set(re.findall(rf"[{CJK}]+|[^\W{CJK}]+", (query or "").lower())):
-        pattern = re.escape(word) if is_cjk(word) else rf"\b{re.escape(word)}\w*"
-        spans += [match.span() for match in re.finditer(pattern, text, re.IGNORECASE)]
-    merged = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def highlight(text, query):
-    """`text` as (segment, is_match) pairs: the template marks the matches, escaping everything."""
-    pieces, at = [], 0
-    for start, end in match_spans(text, query):
-        if start > at:
-            pieces.append((text[at:start], False))
-        pieces.append((text[start:end], True))
-        at = end
-    if at < len(text):
-        pieces.append((text[at:], False))
-    return pieces
-
-
-def snippet(text, query, width=240):
-    """About `width` characters of `text` around its first match, highlighted."""
-    spans = match_spans(text, query)
-    if len(text) <= width or not spans:
-        window, lead, tail = text[:width], "", "…" if len(text) > width else ""
-    else:
-        start = max(0, spans[0][0] - width // 3)
-        window = text[start : start + width]
-        lead, tail = ("…" if start else ""), ("…" if start + width < len(text) else "")
-    pieces = highlight(window, query)
-    return ([(lead, False)] if lead else []) + pieces + ([(tail, False)] if tail else [])
