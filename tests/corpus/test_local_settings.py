@@ -27,7 +27,10 @@ def test_settings_hold_inside_and_are_put_back_after():
 
 def test_a_statement_cut_short_leaves_the_transaction_usable_and_the_limit_gone():
     before = setting("statement_timeout")
-    with pytest.raises(OperationalError), time_limit("default", milliseconds=10):
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_sleep(1)")
+    with (
+        pytest.raises(OperationalError),
+        time_limit("default", milliseconds=10),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute("SELECT pg_sleep(1)")
     assert setting("statement_timeout") == before
